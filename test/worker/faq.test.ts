@@ -1,0 +1,154 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { api, entryBody, expectError, login } from './helpers';
+
+async function created(token: string, over = {}) {
+  const res = await api('/api/faq', { token, body: entryBody(over) });
+  expect(res.status).toBe(201);
+  return res.body;
+}
+
+describe('who may write entries', () => {
+  it('refuses anonymous callers, residents and answerers', async () => {
+    expectError(await api('/api/faq', { body: entryBody() }), 401, 'unauthorized');
+    expectError(await api('/api/faq', { token: await login('resident'), body: entryBody() }), 403, 'forbidden');
+    expectError(await api('/api/faq', { token: await login('answerer', 'u_t_rsj'), body: entryBody() }), 403, 'forbidden');
+  });
+
+  it('lets an editor create a draft in their own unit only', async () => {
+    const editor = await login('editor', 'u_t_rsj');
+    const entry = await created(editor);
+    expect(entry).toMatchObject({ status: 'draft', unitId: 'u_t_rsj', unitName: '测试区人社局', similar: ['失业金怎么领'] });
+    expectError(await api('/api/faq', { token: editor, body: entryBody({ unitId: 'u_t_ybj' }) }), 403, 'forbidden');
+  });
+
+  it('keeps an editor away from another unit’s entry; the office may touch any', async () => {
+    const rsj = await login('editor', 'u_t_rsj');
+    const ybj = await login('editor', 'u_t_ybj');
+    const office = await login('office', 'u_office');
+    const entry = await created(rsj);
+    expectError(await api(`/api/faq/${entry.id}`, { method: 'PATCH', token: ybj, body: { answer: '改掉' } }), 403, 'forbidden');
+    expectError(await api(`/api/faq/${entry.id}/status`, { token: ybj, body: { status: 'published' } }), 403, 'forbidden');
+    expectError(await api(`/api/manage/faq/${entry.id}`, { token: ybj }), 403, 'forbidden');
+    const byOffice = await api(`/api/faq/${entry.id}`, { method: 'PATCH', token: office, body: { answer: '区政府办公室补充的答案。' } });
+    expect(byOffice.body.answer).toBe('区政府办公室补充的答案。');
+    const inOtherUnit = await api('/api/faq', { token: office, body: entryBody({ unitId: 'u_t_ybj' }) });
+    expect(inOtherUnit.body.unitId).toBe('u_t_ybj');
+  });
+
+  it('lists only the editor’s own unit in the staff list', async () => {
+    const rsj = await login('editor', 'u_t_rsj');
+    const ybj = await login('editor', 'u_t_ybj');
+    const mine = await created(ybj, { question: '医保局专属的测试问题' });
+    const list = await api('/api/manage/faq?limit=100', { token: rsj });
+    expect(list.body.items.every((e: { unitId: string }) => e.unitId === 'u_t_rsj')).toBe(true);
+    expect(list.body.items.map((e: { id: string }) => e.id)).not.toContain(mine.id);
+    expectError(await api('/api/manage/faq?unitId=u_t_ybj', { token: rsj }), 403, 'forbidden');
+    const own = await api('/api/manage/faq?status=draft&q=医保局专属', { token: ybj });
+    expect(own.body.items.map((e: { id: string }) => e.id)).toEqual([mine.id]);
+    expect(own.body.total).toBe(1);
+  });
+});
+
+describe('validation', () => {
+  it('names every bad field', async () => {
+    const editor = await login('editor', 'u_t_rsj');
+    const res = await api('/api/faq', { token: editor, body: { question: ' ', answer: 'x'.repeat(5001), topic: '旅游', similar: 'no' } });
+    expectError(res, 400, 'validation');
+    const paths = res.body.error.issues.map((i: { path: string }) => i.path);
+    expect(paths).toEqual(expect.arrayContaining(['question', 'answer', 'topic', 'similar']));
+  });
+
+  it('rejects unknown fields, bad dates and an inverted validity range', async () => {
+    const editor = await login('editor', 'u_t_rsj');
+    expectError(await api('/api/faq', { token: editor, body: entryBody({ status: 'published' }) }), 400, 'validation');
+    expectError(await api('/api/faq', { token: editor, body: entryBody({ validFrom: '2026-02-30x' }) }), 400, 'validation');
+    expectError(await api('/api/faq', { token: editor, body: entryBody({ validFrom: '2026-05-01', validUntil: '2026-04-01' }) }), 400, 'validation');
+    const entry = await created(editor, { validFrom: '2026-01-01' });
+    expectError(await api(`/api/faq/${entry.id}`, { method: 'PATCH', token: editor, body: { validUntil: '2025-12-31' } }), 400, 'validation');
+    expectError(await api(`/api/faq/${entry.id}`, { method: 'PATCH', token: editor, body: {} }), 400, 'validation');
+    expectError(await api(`/api/faq/${entry.id}/status`, { token: editor, body: { status: 'gone' } }), 400, 'validation');
+    expectError(await api('/api/faq/NOT-AN-ID', {}), 400, 'validation');
+    expectError(await api('/api/faq/faq_doesnotexist', {}), 404, 'not_found');
+  });
+});
+
+describe('what residents see', () => {
+  it('shows an entry only once published, and no longer once retired', async () => {
+    const editor = await login('editor', 'u_t_rsj');
+    const entry = await created(editor);
+    expectError(await api(`/api/faq/${entry.id}`), 404, 'not_found');
+    const published = await api(`/api/faq/${entry.id}/status`, { token: editor, body: { status: 'published' } });
+    expect(published.body.status).toBe('published');
+    const seen = await api(`/api/faq/${entry.id}`);
+    expect(seen.body).toMatchObject({ id: entry.id, question: entry.question, unitName: '测试区人社局', views: 1 });
+    expect(seen.body).not.toHaveProperty('status');
+    expect(seen.body).not.toHaveProperty('keywords');
+    await api(`/api/faq/${entry.id}/status`, { token: editor, body: { status: 'retired' } });
+    expectError(await api(`/api/faq/${entry.id}`), 404, 'not_found');
+  });
+
+  it('hides entries outside their validity dates', async () => {
+    const editor = await login('editor', 'u_t_rsj');
+    const expired = await created(editor, { validUntil: '2020-12-31', publish: true });
+    const future = await created(editor, { validFrom: '2999-01-01', publish: true });
+    const current = await created(editor, { validFrom: '2020-01-01', validUntil: '2999-12-31', publish: true });
+    expectError(await api(`/api/faq/${expired.id}`), 404, 'not_found');
+    expectError(await api(`/api/faq/${future.id}`), 404, 'not_found');
+    expect((await api(`/api/faq/${current.id}`)).status).toBe(200);
+  });
+
+  it('lists a topic by views and counts topics', async () => {
+    const editor = await login('editor', 'u_t_ybj');
+    const a = await created(editor, { topic: '医疗', publish: true, question: '异地就医怎么备案？' });
+    const b = await created(editor, { topic: '医疗', publish: true, question: '门诊慢特病怎么申请？' });
+    await created(editor, { topic: '医疗', question: '草稿不应出现' });
+    await env.DB.prepare('UPDATE faq_entries SET views = 50 WHERE id = ?1').bind(b.id).run();
+    const list = await api('/api/faq?topic=医疗&sort=views');
+    expect(list.body.items.map((e: { id: string }) => e.id)).toEqual([b.id, a.id]);
+    expect(list.body.total).toBe(2);
+    const topics = await api('/api/topics');
+    expect(topics.body.items).toHaveLength(12);
+    expect(topics.body.items).toContainEqual({ topic: '医疗', count: 2 });
+    expectError(await api('/api/faq?topic=旅游'), 400, 'validation');
+  });
+});
+
+describe('有帮助 / 没帮助', () => {
+  it('counts one vote per person, and a changed mind replaces it', async () => {
+    const editor = await login('editor', 'u_t_rsj');
+    const entry = await created(editor, { publish: true });
+    expectError(await api(`/api/faq/${entry.id}/feedback`, { body: { helpful: true } }), 401, 'unauthorized');
+    const a = await login('resident', undefined, '居民甲');
+    const b = await login('resident', undefined, '居民乙');
+    expect((await api(`/api/faq/${entry.id}/feedback`, { token: a, body: { helpful: true } })).body).toEqual({ helpful: 1, unhelpful: 0 });
+    expect((await api(`/api/faq/${entry.id}/feedback`, { token: a, body: { helpful: true } })).body).toEqual({ helpful: 1, unhelpful: 0 });
+    expect((await api(`/api/faq/${entry.id}/feedback`, { token: b, body: { helpful: false } })).body).toEqual({ helpful: 1, unhelpful: 1 });
+    expect((await api(`/api/faq/${entry.id}/feedback`, { token: a, body: { helpful: false } })).body).toEqual({ helpful: 0, unhelpful: 2 });
+    expectError(await api(`/api/faq/${entry.id}/feedback`, { token: a, body: { helpful: 'yes' } }), 400, 'validation');
+  });
+
+  it('does not take votes on an unpublished entry', async () => {
+    const editor = await login('editor', 'u_t_rsj');
+    const draft = await created(editor);
+    expectError(await api(`/api/faq/${draft.id}/feedback`, { token: await login('resident'), body: { helpful: true } }), 404, 'not_found');
+  });
+});
+
+describe('synonym list', () => {
+  it('is edited by the office only and validated', async () => {
+    const office = await login('office', 'u_office');
+    const editor = await login('editor', 'u_t_rsj');
+    expectError(await api('/api/synonyms', { token: editor, body: { terms: ['甲', '乙'] } }), 403, 'forbidden');
+    expectError(await api('/api/synonyms', { token: office, body: { terms: ['只有一个'] } }), 400, 'validation');
+    expectError(await api('/api/synonyms', { token: office, body: { terms: ['重复', '重复'] } }), 400, 'validation');
+    const group = await api('/api/synonyms', { token: office, body: { terms: ['退役军人', '复员军人'] } });
+    expect(group.status).toBe(201);
+    const updated = await api(`/api/synonyms/${group.body.id}`, { method: 'PUT', token: office, body: { terms: ['退役军人', '退伍军人'] } });
+    expect(updated.body.terms).toEqual(['退役军人', '退伍军人']);
+    expect((await api('/api/synonyms', { token: editor })).body.items).toContainEqual(expect.objectContaining({ terms: ['退役军人', '退伍军人'] }));
+    expect((await api(`/api/synonyms/${group.body.id}`, { method: 'DELETE', token: office })).status).toBe(204);
+    expectError(await api(`/api/synonyms/${group.body.id}`, { method: 'DELETE', token: office }), 404, 'not_found');
+    expectError(await api('/api/synonyms'), 401, 'unauthorized');
+  });
+});

@@ -1,0 +1,69 @@
+import { env, exports } from 'cloudflare:workers';
+import { expect } from 'vitest';
+
+const ORIGIN = 'http://127.0.0.1';
+
+export type Json = Record<string, any>;
+
+/** Calls the worker through its real fetch handler, as a client would. */
+export async function api(
+  path: string,
+  init: { method?: string; token?: string; body?: unknown; csv?: string; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: Json; headers: Headers }> {
+  const headers: Record<string, string> = { ...init.headers };
+  if (init.token) headers.Authorization = `Bearer ${init.token}`;
+  let body: string | undefined;
+  if (init.csv !== undefined) {
+    headers['Content-Type'] = 'text/csv; charset=utf-8';
+    body = init.csv;
+  } else if (init.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
+  }
+  const res = await exports.default.fetch(new Request(`${ORIGIN}${path}`, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body }));
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as Json) : {}, headers: res.headers };
+}
+
+let unitsReady: Promise<unknown> | undefined;
+
+/** Test units of this file's isolated database. */
+export function ensureUnits() {
+  unitsReady ??= env.DB.batch(
+    [
+      ['u_t_rsj', '测试区人社局', 'department'],
+      ['u_t_ybj', '测试区医保局', 'department'],
+      ['u_t_jd', '测试街道', 'street'],
+    ].map(([id, name, kind]) =>
+      env.DB.prepare('INSERT OR IGNORE INTO units (id, name, kind) VALUES (?1, ?2, ?3)').bind(id, name, kind),
+    ),
+  );
+  return unitsReady;
+}
+
+export async function login(role: 'resident' | 'answerer' | 'editor' | 'office', unitId?: string, name?: string) {
+  await ensureUnits();
+  const res = await api('/api/auth/dev', { body: { role, unitId, name } });
+  if (res.status !== 200) throw new Error(`login failed: ${JSON.stringify(res.body)}`);
+  return res.body.token as string;
+}
+
+let counter = 0;
+/** A unique, realistic entry body; `over` replaces fields. */
+export function entryBody(over: Json = {}): Json {
+  counter += 1;
+  return {
+    question: `测试问题${counter}：失业保险金申领需要什么材料？`,
+    answer: '携带身份证和社保卡到区人社局就业服务窗口办理，也可以线上申领。',
+    topic: '就业创业',
+    similar: ['失业金怎么领'],
+    keywords: ['失业保险金'],
+    ...over,
+  };
+}
+
+/** The one error envelope, with this status and code. */
+export function expectError(res: { status: number; body: Json }, status: number, code: string) {
+  expect({ status: res.status, code: res.body.error?.code }).toEqual({ status, code });
+  expect(res.body.error.message).toEqual(expect.any(String));
+}

@@ -1,0 +1,26 @@
+import path from 'node:path';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
+import { defineConfig } from 'vitest/config';
+
+const root = path.join(import.meta.dirname, '../..');
+
+export default defineConfig({
+  plugins: [
+    cloudflareTest(async () => ({
+      main: path.join(root, 'worker/index.ts'),
+      wrangler: { configPath: path.join(root, 'wrangler.toml') },
+      miniflare: {
+        bindings: {
+          ENVIRONMENT: 'development',
+          JWT_SECRET: 'test-secret-at-least-16-chars',
+          TEST_MIGRATIONS: await readD1Migrations(path.join(root, 'worker/migrations')),
+        },
+      },
+    })),
+  ],
+  test: {
+    root,
+    include: ['test/worker/**/*.test.ts'],
+    setupFiles: [path.join(import.meta.dirname, 'apply-migrations.ts')],
+  },
+});

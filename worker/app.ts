@@ -1,0 +1,36 @@
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import type { AppEnv } from './env';
+import { session } from './lib/auth';
+import { ApiError, errorResponse, handleError } from './lib/errors';
+import { authRoutes } from './routes/auth';
+import { devRoutes } from './routes/dev';
+import { faqRoutes } from './routes/faq';
+import { faqManageRoutes } from './routes/faq-manage';
+import { healthRoutes } from './routes/health';
+import { synonymRoutes } from './routes/synonyms';
+import { unitRoutes } from './routes/units';
+
+const api = new Hono<AppEnv>()
+  .route('/', healthRoutes)
+  .route('/', authRoutes)
+  .route('/', unitRoutes)
+  .route('/', faqRoutes)
+  .route('/', faqManageRoutes)
+  .route('/', synonymRoutes)
+  .route('/', devRoutes);
+
+export const app = new Hono<AppEnv>()
+  .use('*', async (c, next) => {
+    const start = performance.now();
+    await next();
+    c.res.headers.set('Server-Timing', `app;dur=${(performance.now() - start).toFixed(1)}`);
+  })
+  // The API carries bearer tokens, never cookies, so any origin (the H5 app, a 12345 platform) may call it.
+  .use('/api/*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type'], exposeHeaders: ['Server-Timing'] }))
+  .use('/api/*', session)
+  .route('/api', api)
+  .notFound((c) => errorResponse(c, new ApiError('not_found', '接口不存在')))
+  .onError(handleError);
+
+export type AppType = typeof app;

@@ -1,0 +1,230 @@
+import type { FaqStatus } from '../../shared/constants';
+import type { FaqManaged, FaqSummary } from '../../shared/schemas/faq';
+
+type FaqRow = {
+  id: string;
+  question: string;
+  answer: string;
+  similar: string;
+  keywords: string;
+  topic: string;
+  unit_id: string;
+  unit_name: string;
+  status: FaqStatus;
+  valid_from: string | null;
+  valid_until: string | null;
+  views: number;
+  helpful: number;
+  unhelpful: number;
+  created_at: string;
+  updated_at: string;
+};
+
+export type NewEntry = {
+  id: string;
+  question: string;
+  answer: string;
+  similar: string[];
+  keywords: string[];
+  topic: string;
+  unitId: string;
+  status: FaqStatus;
+  validFrom: string | null;
+  validUntil: string | null;
+  createdBy: string;
+  now: string;
+};
+
+/** Published and valid on `today` — what residents and anonymous visitors may see. */
+export const PUBLIC_ON = `e.status = 'published'
+  AND (e.valid_from IS NULL OR e.valid_from <= ?1)
+  AND (e.valid_until IS NULL OR e.valid_until >= ?1)`;
+
+const SELECT_ENTRY = `SELECT e.*, u.name AS unit_name FROM faq_entries e JOIN units u ON u.id = e.unit_id`;
+
+function toEntry(r: FaqRow): FaqManaged {
+  return {
+    id: r.id,
+    question: r.question,
+    answer: r.answer,
+    similar: JSON.parse(r.similar) as string[],
+    keywords: JSON.parse(r.keywords) as string[],
+    topic: r.topic,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    status: r.status,
+    validFrom: r.valid_from,
+    validUntil: r.valid_until,
+    views: r.views,
+    helpful: r.helpful,
+    unhelpful: r.unhelpful,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export async function getEntry(db: D1Database, id: string): Promise<FaqManaged | null> {
+  const row = await db.prepare(`${SELECT_ENTRY} WHERE e.id = ?1`).bind(id).first<FaqRow>();
+  return row ? toEntry(row) : null;
+}
+
+export function isPublicOn(entry: Pick<FaqManaged, 'status' | 'validFrom' | 'validUntil'>, today: string) {
+  return (
+    entry.status === 'published' &&
+    (!entry.validFrom || entry.validFrom <= today) &&
+    (!entry.validUntil || entry.validUntil >= today)
+  );
+}
+
+export async function listPublic(
+  db: D1Database,
+  o: { today: string; topic?: string; sort: 'views' | 'updated'; limit: number; offset: number },
+): Promise<{ items: FaqSummary[]; total: number }> {
+  const topic = o.topic ? 'AND e.topic = ?2' : 'AND ?2 IS NULL';
+  const order = o.sort === 'views' ? 'e.views DESC, e.updated_at DESC' : 'e.updated_at DESC';
+  const [rows, count] = await db.batch<FaqSummaryRow | { total: number }>([
+    db
+      .prepare(
+        `SELECT e.id, e.question, e.topic, e.views, u.name AS unit_name
+         FROM faq_entries e JOIN units u ON u.id = e.unit_id
+         WHERE ${PUBLIC_ON} ${topic} ORDER BY ${order} LIMIT ?3 OFFSET ?4`,
+      )
+      .bind(o.today, o.topic ?? null, o.limit, o.offset),
+    db
+      .prepare(`SELECT COUNT(*) AS total FROM faq_entries e WHERE ${PUBLIC_ON} ${topic}`)
+      .bind(o.today, o.topic ?? null),
+  ]);
+  return {
+    items: (rows!.results as FaqSummaryRow[]).map((r) => ({
+      id: r.id,
+      question: r.question,
+      topic: r.topic,
+      views: r.views,
+      unitName: r.unit_name,
+    })),
+    total: (count!.results[0] as { total: number }).total,
+  };
+}
+type FaqSummaryRow = { id: string; question: string; topic: string; views: number; unit_name: string };
+
+export async function topicCounts(db: D1Database, today: string) {
+  const { results } = await db
+    .prepare(`SELECT e.topic, COUNT(*) AS count FROM faq_entries e WHERE ${PUBLIC_ON} GROUP BY e.topic`)
+    .bind(today)
+    .all<{ topic: string; count: number }>();
+  return results;
+}
+
+export async function listManaged(
+  db: D1Database,
+  o: { unitId?: string; status?: FaqStatus; q?: string; limit: number; offset: number },
+): Promise<{ items: FaqManaged[]; total: number }> {
+  const where = `WHERE (?1 IS NULL OR e.unit_id = ?1) AND (?2 IS NULL OR e.status = ?2)
+    AND (?3 IS NULL OR instr(e.question, ?3) > 0)`;
+  const args = [o.unitId ?? null, o.status ?? null, o.q || null];
+  const [rows, count] = await db.batch<FaqRow | { total: number }>([
+    db
+      .prepare(`${SELECT_ENTRY} ${where} ORDER BY e.updated_at DESC, e.id LIMIT ?4 OFFSET ?5`)
+      .bind(...args, o.limit, o.offset),
+    db.prepare(`SELECT COUNT(*) AS total FROM faq_entries e ${where}`).bind(...args),
+  ]);
+  return {
+    items: (rows!.results as FaqRow[]).map(toEntry),
+    total: (count!.results[0] as { total: number }).total,
+  };
+}
+
+// Large imports insert through json_each so one statement carries many rows while staying
+// under D1's limit of 100 bound parameters per statement.
+const CHUNK_BYTES = 500_000;
+
+export function insertStatements(db: D1Database, entries: NewEntry[]): D1PreparedStatement[] {
+  const statements: D1PreparedStatement[] = [];
+  let chunk: string[] = [];
+  let size = 0;
+  const flush = () => {
+    if (!chunk.length) return;
+    statements.push(
+      db
+        .prepare(
+          `INSERT INTO faq_entries (id, question, answer, similar, keywords, topic, unit_id, status,
+             valid_from, valid_until, created_by, created_at, updated_at)
+           SELECT value->>'id', value->>'question', value->>'answer', value->>'similar', value->>'keywords',
+             value->>'topic', value->>'unitId', value->>'status', value->>'validFrom', value->>'validUntil',
+             value->>'createdBy', value->>'now', value->>'now'
+           FROM json_each(?1)`,
+        )
+        .bind(`[${chunk.join(',')}]`),
+    );
+    chunk = [];
+    size = 0;
+  };
+  for (const e of entries) {
+    const json = JSON.stringify({ ...e, similar: JSON.stringify(e.similar), keywords: JSON.stringify(e.keywords) });
+    if (size + json.length > CHUNK_BYTES) flush();
+    chunk.push(json);
+    size += json.length;
+  }
+  flush();
+  return statements;
+}
+
+export type EntryChanges = Partial<{
+  question: string;
+  answer: string;
+  topic: string;
+  similar: string[];
+  keywords: string[];
+  validFrom: string | null;
+  validUntil: string | null;
+  status: FaqStatus;
+}>;
+
+const COLUMNS: Record<keyof EntryChanges, string> = {
+  question: 'question',
+  answer: 'answer',
+  topic: 'topic',
+  similar: 'similar',
+  keywords: 'keywords',
+  validFrom: 'valid_from',
+  validUntil: 'valid_until',
+  status: 'status',
+};
+
+export function updateStatement(db: D1Database, id: string, changes: EntryChanges, now: string) {
+  const keys = (Object.keys(changes) as (keyof EntryChanges)[]).filter((k) => changes[k] !== undefined);
+  const sets = keys.map((k, i) => `${COLUMNS[k]} = ?${i + 3}`);
+  const values = keys.map((k) => {
+    const v = changes[k];
+    return Array.isArray(v) ? JSON.stringify(v) : v;
+  });
+  return db
+    .prepare(`UPDATE faq_entries SET ${[...sets, 'updated_at = ?2'].join(', ')} WHERE id = ?1`)
+    .bind(id, now, ...values);
+}
+
+export async function countView(db: D1Database, id: string) {
+  await db.prepare('UPDATE faq_entries SET views = views + 1 WHERE id = ?1').bind(id).run();
+}
+
+/** One vote per voter and entry (a later vote replaces the earlier one); counts are recomputed. */
+export async function recordFeedback(db: D1Database, id: string, voter: string, helpful: boolean, now: string) {
+  const [, , counts] = await db.batch<{ helpful: number; unhelpful: number }>([
+    db
+      .prepare(
+        `INSERT INTO faq_feedback (entry_id, voter, helpful, created_at) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (entry_id, voter) DO UPDATE SET helpful = excluded.helpful, created_at = excluded.created_at`,
+      )
+      .bind(id, voter, helpful ? 1 : 0, now),
+    db
+      .prepare(
+        `UPDATE faq_entries SET
+           helpful = (SELECT COUNT(*) FROM faq_feedback WHERE entry_id = ?1 AND helpful = 1),
+           unhelpful = (SELECT COUNT(*) FROM faq_feedback WHERE entry_id = ?1 AND helpful = 0)
+         WHERE id = ?1`,
+      )
+      .bind(id),
+    db.prepare('SELECT helpful, unhelpful FROM faq_entries WHERE id = ?1').bind(id),
+  ]);
+  return counts!.results[0]!;
+}

@@ -1,0 +1,15 @@
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../env';
+import { notFound } from './errors';
+
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * Development-only routes answer only when the worker runs with ENVIRONMENT=development and
+ * is reached on a loopback address; anywhere else they do not exist (404).
+ */
+export const devOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const host = new URL(c.req.url).hostname;
+  if (c.env.ENVIRONMENT !== 'development' || !LOCAL_HOSTS.has(host)) throw notFound('接口');
+  await next();
+};

@@ -1,0 +1,52 @@
+import { Hono } from 'hono';
+import { TOPICS } from '../../shared/constants';
+import { idParam } from '../../shared/schemas/common';
+import { faqFeedbackInput, faqListQuery, faqSearchQuery, type FaqManaged, type FaqPublic } from '../../shared/schemas/faq';
+import { countView, getEntry, isPublicOn, listPublic, recordFeedback, topicCounts } from '../db/faq';
+import { searchFaq } from '../db/search';
+import type { AppEnv } from '../env';
+import { currentUser, signedIn } from '../lib/auth';
+import { notFound } from '../lib/errors';
+import { shanghaiDay } from '../lib/time';
+import { validate } from '../lib/validate';
+
+const toPublic = ({ keywords, status, validFrom, validUntil, createdAt, ...pub }: FaqManaged): FaqPublic => pub;
+
+async function visibleEntry(db: D1Database, id: string): Promise<FaqManaged> {
+  const entry = await getEntry(db, id);
+  if (!entry || !isPublicOn(entry, shanghaiDay(new Date()))) throw notFound('条目');
+  return entry;
+}
+
+/** What residents and anonymous visitors see: published entries valid today (Asia/Shanghai). */
+export const faqRoutes = new Hono<AppEnv>()
+  .get('/topics', async (c) => {
+    const counts = new Map((await topicCounts(c.env.DB, shanghaiDay(new Date()))).map((r) => [r.topic, r.count]));
+    return c.json({ items: TOPICS.map((topic) => ({ topic, count: counts.get(topic) ?? 0 })) });
+  })
+
+  .get('/faq/search', validate('query', faqSearchQuery), async (c) => {
+    const { q, limit, topic } = c.req.valid('query');
+    const items = await searchFaq(c.env.DB, q, { limit, topic, today: shanghaiDay(new Date()) });
+    return c.json({ items });
+  })
+
+  .get('/faq', validate('query', faqListQuery), async (c) => {
+    const query = c.req.valid('query');
+    return c.json(await listPublic(c.env.DB, { ...query, today: shanghaiDay(new Date()) }));
+  })
+
+  .get('/faq/:id', validate('param', idParam), async (c) => {
+    const { id } = c.req.valid('param');
+    const entry = await visibleEntry(c.env.DB, id);
+    await countView(c.env.DB, id);
+    return c.json(toPublic({ ...entry, views: entry.views + 1 }));
+  })
+
+  .post('/faq/:id/feedback', signedIn, validate('param', idParam), validate('json', faqFeedbackInput), async (c) => {
+    const user = currentUser(c);
+    const { id } = c.req.valid('param');
+    await visibleEntry(c.env.DB, id);
+    const counts = await recordFeedback(c.env.DB, id, user.id, c.req.valid('json').helpful, new Date().toISOString());
+    return c.json(counts);
+  });
