@@ -4,10 +4,15 @@ import type { AppEnv } from './env';
 import { session } from './lib/auth';
 import { ApiError, errorResponse, handleError } from './lib/errors';
 import { authRoutes } from './routes/auth';
+import { calendarRoutes } from './routes/calendar';
 import { devRoutes } from './routes/dev';
 import { faqRoutes } from './routes/faq';
 import { faqManageRoutes } from './routes/faq-manage';
 import { healthRoutes } from './routes/health';
+import { inquiryActionRoutes } from './routes/inquiry-actions';
+import { inquiryRoutes } from './routes/inquiries';
+import { notificationRoutes } from './routes/notifications';
+import { routingRoutes } from './routes/routing';
 import { synonymRoutes } from './routes/synonyms';
 import { unitRoutes } from './routes/units';
 
@@ -18,6 +23,11 @@ const api = new Hono<AppEnv>()
   .route('/', faqRoutes)
   .route('/', faqManageRoutes)
   .route('/', synonymRoutes)
+  .route('/', calendarRoutes)
+  .route('/', inquiryRoutes)
+  .route('/', inquiryActionRoutes)
+  .route('/', routingRoutes)
+  .route('/', notificationRoutes)
   .route('/', devRoutes);
 
 export const app = new Hono<AppEnv>()

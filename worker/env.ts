@@ -4,6 +4,11 @@ export type Env = {
   ENVIRONMENT: string;
   /** HMAC secret for session tokens; a Wrangler secret in production. */
   JWT_SECRET?: string;
+  /** WeChat mini-program credentials for subscribe messages; without them only in-app notifications go out. */
+  WECHAT_APPID?: string;
+  WECHAT_SECRET?: string;
+  /** JSON: notification kind → subscribe-message template id, e.g. {"replied":"…","clarify":"…"}. */
+  WECHAT_TEMPLATES?: string;
 };
 
 export type SessionUser = {

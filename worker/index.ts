@@ -1,6 +1,13 @@
 import { app } from './app';
 import type { Env } from './env';
+import { deliverOutbox } from './jobs/deliver';
+import { runReminders } from './jobs/reminders';
 
 export default {
   fetch: app.fetch,
+  /** Every few minutes: reminders (only in office hours on working days), then delivery with retries. */
+  async scheduled(controller, env, ctx) {
+    const now = new Date(controller.scheduledTime);
+    ctx.waitUntil(runReminders(env, now).then(() => deliverOutbox(env, now)));
+  },
 } satisfies ExportedHandler<Env>;

@@ -6,8 +6,3 @@ declare namespace Cloudflare {
     TEST_MIGRATIONS: TestMigration[];
   }
 }
-declare namespace Cloudflare {
-  interface GlobalProps {
-    mainModule: typeof import('../../worker/index');
-  }
-}

@@ -1,11 +1,16 @@
-import { env, exports } from 'cloudflare:workers';
+import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
 import { expect } from 'vitest';
+import worker from '../../worker/index';
 
 const ORIGIN = 'http://127.0.0.1';
 
 export type Json = Record<string, any>;
 
-/** Calls the worker through its real fetch handler, as a client would. */
+/**
+ * Calls the worker's real fetch handler, as a client would, and waits for the work it left
+ * running after the response (notification delivery) so tests see a settled state.
+ */
 export async function api(
   path: string,
   init: { method?: string; token?: string; body?: unknown; csv?: string; headers?: Record<string, string> } = {},
@@ -20,8 +25,11 @@ export async function api(
     headers['Content-Type'] = 'application/json';
     body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
   }
-  const res = await exports.default.fetch(new Request(`${ORIGIN}${path}`, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body }));
+  const ctx = createExecutionContext();
+  const request = new Request(`${ORIGIN}${path}`, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body });
+  const res = await worker.fetch(request, env, ctx);
   const text = await res.text();
+  await waitOnExecutionContext(ctx);
   return { status: res.status, body: text ? (JSON.parse(text) as Json) : {}, headers: res.headers };
 }
 

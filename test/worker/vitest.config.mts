@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
+import { fakeWechat } from './fake-wechat.ts';
 
 const root = path.join(import.meta.dirname, '../..');
 
@@ -10,9 +11,13 @@ export default defineConfig({
       main: path.join(root, 'worker/index.ts'),
       wrangler: { configPath: path.join(root, 'wrangler.toml') },
       miniflare: {
+        outboundService: fakeWechat,
         bindings: {
           ENVIRONMENT: 'development',
           JWT_SECRET: 'test-secret-at-least-16-chars',
+          WECHAT_APPID: 'wx-test-app',
+          WECHAT_SECRET: 'wx-test-secret',
+          WECHAT_TEMPLATES: JSON.stringify({ replied: 'tmpl-replied', clarify: 'tmpl-clarify' }),
           TEST_MIGRATIONS: await readD1Migrations(path.join(root, 'worker/migrations')),
         },
       },

@@ -7,7 +7,7 @@ import { searchFaq } from '../db/search';
 import type { AppEnv } from '../env';
 import { currentUser, signedIn } from '../lib/auth';
 import { notFound } from '../lib/errors';
-import { shanghaiDay } from '../lib/time';
+import { shanghaiDay } from '../../shared/calendar/days';
 import { validate } from '../lib/validate';
 
 const toPublic = ({ keywords, status, validFrom, validUntil, createdAt, ...pub }: FaqManaged): FaqPublic => pub;

@@ -1,0 +1,40 @@
+import { normalizeQuestionWords } from './question-words';
+
+// Everything that is not a letter or a digit separates clauses. FTS5's unicode61 tokenizer
+// treats exactly these (plus private-use characters, which we drop too) as token characters,
+// so normalized text can never smuggle a separator or FTS syntax into a token.
+const SEPARATORS = /[^\p{L}\p{N}]+/gu;
+
+// Sentence-final particles (语气词) change the tone, not the question. 么 is absent on purpose:
+// it ends 什么 and 怎么.
+const PARTICLES = /[呢吗嘛啊呀哦哈啦哇呐吖噢]+$/u;
+// 吧 is a particle except in a few words that end with it.
+const FINAL_BA = /(?<![酒网贴水氧])吧$/u;
+
+// Openers and closers that residents type but that carry no meaning for matching.
+const POLITE = /^(?:请问一下|请问|你好|您好|麻烦问一下|我想问一下|我想问问|想问一下|问一下|我想咨询一下|我想咨询|咨询一下|请教一下|请教)+|(?:谢谢你们|谢谢大家|谢谢您|谢谢了|谢谢|多谢)+$/u;
+
+/** One clause, cleaned: particles and courtesy phrases removed, question words unified. */
+function cleanClause(clause: string): string {
+  let c = clause;
+  for (let prev = ''; prev !== c; ) {
+    prev = c;
+    c = c.replace(PARTICLES, '').replace(FINAL_BA, '').replace(POLITE, '');
+  }
+  return normalizeQuestionWords(c);
+}
+
+/**
+ * The form every comparison works on: NFKC (full-width letters, digits and punctuation become
+ * half-width), lower case, clauses separated by single spaces, each clause cleaned.
+ * Returns '' for text that is only punctuation, particles or courtesy.
+ */
+export function normalize(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(SEPARATORS)
+    .map(cleanClause)
+    .filter((c) => c.length > 0)
+    .join(' ');
+}

@@ -1,0 +1,45 @@
+import { normalize } from './normalize';
+import { isStopChar } from './stopwords';
+import { alternativeForms, canonicalize, type SynonymTable } from './synonyms';
+import { bigrams, indexTerms } from './tokens';
+
+export type QueryPlan = {
+  /** Normalized, synonyms rewritten to their preferred form: what the reranker compares. */
+  canonical: string;
+  /** Distinct tokens of the question as typed; the index holds each phrasing's own words. */
+  terms: string[];
+  /** Token sequences of the other forms of every synonym the question mentions. */
+  phrases: string[][];
+};
+
+/** Null when nothing is left to search for (only punctuation, particles, stop characters). */
+export function planQuery(text: string, synonyms: SynonymTable): QueryPlan | null {
+  const normalized = normalize(text);
+  if (![...normalized].some((c) => c !== ' ' && !isStopChar(c))) return null;
+  return {
+    canonical: canonicalize(synonyms, normalized),
+    terms: [...new Set(indexTerms(normalized))],
+    phrases: alternativeForms(synonyms, normalized).map(bigrams),
+  };
+}
+
+/** How many phrasings contain each term, and how many phrasings there are. */
+export type TermStats = { df: ReadonlyMap<string, number>; rows: number };
+
+// An OR over terms that occur in a large share of the base costs time (FTS5 scores every row
+// that has any of them) and barely changes the order: such terms are dropped, the rarest
+// are kept. The reranker still sees the whole question.
+const MAX_TERMS = 12;
+const COMMON_SHARE = 0.05;
+const MIN_COMMON_DF = 50;
+
+/** The terms worth sending to FTS5, rarest first; never empty if any term occurs at all. */
+export function pickTerms(terms: readonly string[], stats: TermStats): string[] {
+  const present = terms
+    .map((term) => ({ term, df: stats.df.get(term) ?? 0 }))
+    .filter((t) => t.df > 0)
+    .sort((a, b) => a.df - b.df);
+  const limit = Math.max(MIN_COMMON_DF, stats.rows * COMMON_SHARE);
+  const rare = present.filter((t) => t.df <= limit);
+  return (rare.length ? rare.slice(0, MAX_TERMS) : present.slice(0, 2)).map((t) => t.term);
+}

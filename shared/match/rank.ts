@@ -1,0 +1,28 @@
+import { normalize } from './normalize';
+import type { QueryPlan, TermStats } from './query';
+import { profile, similarity } from './score';
+import { canonicalize, type SynonymTable } from './synonyms';
+
+export type Candidate = { id: string; kind: 'q' | 's' | 'k'; text: string; bm25: number };
+export type Ranked = { id: string; score: number; matched: string };
+
+// Keywords are a bag of words, not a question: matching them is weaker evidence.
+const KIND_FACTOR = { q: 1, s: 1, k: 0.8 } as const;
+
+/** Entries best first; an entry scores as its best-matching phrasing. */
+export function rank(plan: QueryPlan, candidates: readonly Candidate[], synonyms: SynonymTable, stats: TermStats): Ranked[] {
+  const q = profile(plan.canonical);
+  const topBm25 = Math.max(...candidates.map((c) => c.bm25), 1e-9);
+  // Characters the base has never seen weigh like the rarest; those only in a candidate like an average one.
+  const idf = (t: string) => {
+    const df = stats.df.get(t);
+    return Math.log(1 + stats.rows / ((df ?? (q.chars.has(t) ? 0 : stats.rows * 0.01)) + 0.5));
+  };
+  const best = new Map<string, Ranked>();
+  for (const c of candidates) {
+    const score = KIND_FACTOR[c.kind] * similarity(q, profile(canonicalize(synonyms, normalize(c.text))), c.bm25 / topBm25, idf);
+    const seen = best.get(c.id);
+    if (!seen || score > seen.score) best.set(c.id, { id: c.id, score, matched: c.text });
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score);
+}

@@ -1,0 +1,62 @@
+import { bigrams, unigrams } from './tokens';
+
+// How alike two texts are, from character statistics. Paraphrases of one question reorder
+// words and swap function words, so order-free character overlap beats BM25's word view;
+// BM25 still carries how rare the shared words are in the whole base.
+
+export type Profile = { chars: Map<string, number>; bigrams: Map<string, number>; length: number };
+
+const counts = (tokens: string[]) => {
+  const m = new Map<string, number>();
+  for (const t of tokens) m.set(t, (m.get(t) ?? 0) + 1);
+  return m;
+};
+
+/** `canonical` is normalized text with synonyms rewritten. */
+export function profile(canonical: string): Profile {
+  const chars = counts(unigrams(canonical));
+  return { chars, bigrams: counts(bigrams(canonical)), length: canonical.replaceAll(' ', '').length };
+}
+
+type Weight = (token: string) => number;
+const one: Weight = () => 1;
+
+/** Weighted Jaccard of two multisets: shared weight over total weight. */
+function jaccard(a: Map<string, number>, b: Map<string, number>, w: Weight = one): number {
+  let shared = 0;
+  let total = 0;
+  for (const [t, x] of a) {
+    const y = b.get(t) ?? 0;
+    shared += Math.min(x, y) * w(t);
+    total += Math.max(x, y) * w(t);
+  }
+  for (const [t, y] of b) if (!a.has(t)) total += y * w(t);
+  return total > 0 ? shared / total : 0;
+}
+
+/** Share of a's weight that b has. */
+function coverage(a: Map<string, number>, b: Map<string, number>, w: Weight = one): number {
+  let hit = 0;
+  let total = 0;
+  for (const [t, x] of a) {
+    hit += Math.min(x, b.get(t) ?? 0) * w(t);
+    total += x * w(t);
+  }
+  return total > 0 ? hit / total : 0;
+}
+
+const WEIGHTS = { bm25: 0.2, chars: 1, charsIdf: 0.5, coverIdf: 0.3 } as const;
+const WEIGHT_SUM = Object.values(WEIGHTS).reduce((a, b) => a + b, 0);
+
+/**
+ * Similarity in [0, 1]. `bm25` is the phrasing's BM25 relative to the best candidate (0..1);
+ * `idf` weighs a character by its rarity in the base (characters of the query are known).
+ */
+export function similarity(q: Profile, c: Profile, bm25: number, idf: Weight): number {
+  const s =
+    WEIGHTS.bm25 * bm25 +
+    WEIGHTS.chars * jaccard(q.chars, c.chars) +
+    WEIGHTS.charsIdf * jaccard(q.chars, c.chars, idf) +
+    WEIGHTS.coverIdf * coverage(q.chars, c.chars, idf);
+  return s / WEIGHT_SUM;
+}

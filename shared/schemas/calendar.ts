@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { dayNumber, isValidDay, MAX_YEAR, MIN_YEAR } from '../calendar/days';
+
+const inRange = (d: string) => Number(d.slice(0, 4)) >= MIN_YEAR && Number(d.slice(0, 4)) <= MAX_YEAR;
+const day = z.string().refine((d) => isValidDay(d) && inRange(d), '日期应为有效的 YYYY-MM-DD');
+
+export const dueQuery = z.object({
+  from: z.iso
+    .datetime({ offset: true, message: '时间应为带时区的 ISO 8601 时刻，如 2025-09-26T10:00:00+08:00' })
+    .refine((s) => !Number.isNaN(Date.parse(s)) && inRange(new Date(s).toISOString()), '年份超出范围'),
+  days: z.coerce.number().int('工作日数应为整数').min(1, '工作日数至少为 1').max(60, '工作日数不能超过 60'),
+});
+
+export const MAX_RANGE_DAYS = 370;
+export const daysQuery = z
+  .object({ from: day, to: day })
+  .refine((q) => q.from <= q.to, { message: '结束日期不能早于开始日期', path: ['to'] })
+  .refine((q) => dayNumber(q.to) - dayNumber(q.from) < MAX_RANGE_DAYS, {
+    message: `一次最多查询 ${MAX_RANGE_DAYS} 天`,
+    path: ['to'],
+  });
+
+export type DueAnswer = { dueAt: string; provisional: boolean; counted: string[] };

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { TOPICS } from '../constants';
+import { CHANNELS, RATINGS, type Channel, type InquiryStatus, type Rating } from '../inquiry/states';
+
+const text = (max: number, label: string) =>
+  z.string().trim().min(1, `${label}不能为空`).max(max, `${label}不能超过 ${max} 字`);
+
+export const phone = z
+  .string()
+  .trim()
+  .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8}|\d{5,6})$/, '电话号码格式不正确');
+
+export const inquiryCreateInput = z
+  .object({
+    question: text(1000, '问题'),
+    topic: z.enum(TOPICS).optional(),
+    unitId: z.string().min(1).max(40).optional(),
+    answererId: z.string().min(1).max(60).optional(),
+    contactName: z.string().trim().max(20, '姓名不能超过 20 字').optional(),
+    contactPhone: phone.optional(),
+    consentPublish: z.boolean().default(false),
+    /** Staff logging a hotline/phone/mailbox/walk-in question on a resident's behalf. */
+    channel: z.enum(CHANNELS).default('miniprogram'),
+  })
+  .strict();
+export type InquiryCreateInput = z.input<typeof inquiryCreateInput>;
+export type InquiryCreateOutput = z.output<typeof inquiryCreateInput>;
+
+export const idempotencyKey = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, 'Idempotency-Key 应为 8–64 位字母、数字、- 或 _');
+
+export const replyInput = z.object({ reply: text(5000, '答复') }).strict();
+export const messageInput = z.object({ message: text(1000, '内容') }).strict();
+export const transferInput = z.object({ unitId: z.string().min(1).max(40), reason: text(200, '转办理由') }).strict();
+export const classifyInput = z.object({ simple: z.boolean() }).strict();
+export const rateInput = z.object({ rating: z.enum(RATINGS), comment: z.string().trim().max(500).optional() }).strict();
+export const resolvedInput = z.object({ question: text(1000, '问题'), entryId: z.string().min(1).max(40) }).strict();
+
+export const INBOX_TABS = ['pending', 'due_soon', 'overdue', 'answered'] as const;
+export type InboxTab = (typeof INBOX_TABS)[number];
+export const inquiryListQuery = z.object({
+  tab: z.enum(INBOX_TABS).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).max(100000).default(0),
+});
+
+export type InquiryEvent = {
+  id: number;
+  at: string;
+  type: string;
+  actorRole: string | null;
+  data: Record<string, unknown>;
+};
+
+export type InquiryView = {
+  id: string;
+  ticket: string;
+  channel: Channel;
+  question: string;
+  topic: string | null;
+  unitId: string | null;
+  unitName: string | null;
+  answererId: string | null;
+  answererName: string | null;
+  status: InquiryStatus;
+  overdue: boolean;
+  simple: boolean;
+  receivedAt: string;
+  dueAt: string;
+  dueProvisional: boolean;
+  /** Working days left before the due date, counted from today (0 on the due day; negative when overdue). */
+  workingDaysLeft: number | null;
+  reply: string | null;
+  repliedAt: string | null;
+  rating: Rating | null;
+  consentPublish: boolean;
+  version: number;
+  /** Only for the resident themself, the staff handling the inquiry, and the office. */
+  contact?: { name: string | null; phone: string | null };
+  events?: InquiryEvent[];
+};

@@ -1,0 +1,238 @@
+import type { InquiryStatus, Rating, Channel } from '../../shared/inquiry/states';
+import type { InquiryEvent } from '../../shared/schemas/inquiry';
+import type { SessionUser } from '../env';
+
+export type InquiryRow = {
+  id: string;
+  ticket: string;
+  resident_id: string | null;
+  channel: Channel;
+  question: string;
+  topic: string | null;
+  unit_id: string | null;
+  unit_name: string | null;
+  answerer_id: string | null;
+  answerer_name: string | null;
+  status: InquiryStatus;
+  simple: number;
+  received_at: string;
+  due_at: string;
+  due_provisional: number;
+  stopped_days: number;
+  paused_at: string | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  consent_publish: number;
+  reply: string | null;
+  replied_at: string | null;
+  replied_by: string | null;
+  rating: Rating | null;
+  version: number;
+  created_by: string;
+};
+
+const SELECT = `SELECT i.*, u.name AS unit_name, a.name AS answerer_name
+  FROM inquiries i LEFT JOIN units u ON u.id = i.unit_id LEFT JOIN users a ON a.id = i.answerer_id`;
+
+export async function getInquiry(db: D1Database, id: string): Promise<InquiryRow | null> {
+  return db.prepare(`${SELECT} WHERE i.id = ?1`).bind(id).first<InquiryRow>();
+}
+
+export async function getByIdempotencyKey(db: D1Database, createdBy: string, key: string) {
+  return db.prepare(`${SELECT} WHERE i.created_by = ?1 AND i.idempotency_key = ?2`).bind(createdBy, key).first<InquiryRow>();
+}
+
+export type ListFilter = {
+  residentId?: string;
+  unitId?: string;
+  statuses?: readonly InquiryStatus[];
+  dueAfter?: string;
+  dueBefore?: string;
+  order: 'due' | 'received' | 'replied';
+  limit: number;
+  offset: number;
+};
+
+const ORDER = { due: 'i.due_at ASC, i.id', received: 'i.received_at DESC, i.id', replied: 'i.replied_at DESC, i.id' };
+
+export async function listInquiries(db: D1Database, f: ListFilter): Promise<{ rows: InquiryRow[]; total: number }> {
+  const where = `WHERE (?1 IS NULL OR i.resident_id = ?1) AND (?2 IS NULL OR i.unit_id = ?2)
+    AND (?3 IS NULL OR i.status IN (SELECT value FROM json_each(?3)))
+    AND (?4 IS NULL OR i.due_at >= ?4) AND (?5 IS NULL OR i.due_at < ?5)`;
+  const args = [
+    f.residentId ?? null,
+    f.unitId ?? null,
+    f.statuses ? JSON.stringify(f.statuses) : null,
+    f.dueAfter ?? null,
+    f.dueBefore ?? null,
+  ];
+  const [rows, count] = await db.batch<InquiryRow | { total: number }>([
+    db.prepare(`${SELECT} ${where} ORDER BY ${ORDER[f.order]} LIMIT ?6 OFFSET ?7`).bind(...args, f.limit, f.offset),
+    db.prepare(`SELECT COUNT(*) AS total FROM inquiries i ${where}`).bind(...args),
+  ]);
+  return { rows: rows!.results as InquiryRow[], total: (count!.results[0] as { total: number }).total };
+}
+
+type EventRow = { id: number; at: string; type: string; actor_role: string | null; public: number; data: string };
+
+export async function listEvents(db: D1Database, inquiryId: string, publicOnly: boolean): Promise<InquiryEvent[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT id, at, type, actor_role, public, data FROM inquiry_events
+       WHERE inquiry_id = ?1 AND (?2 = 0 OR public = 1) ORDER BY id`,
+    )
+    .bind(inquiryId, publicOnly ? 1 : 0)
+    .all<EventRow>();
+  return results.map((e) => ({ id: e.id, at: e.at, type: e.type, actorRole: e.actor_role, data: JSON.parse(e.data) }));
+}
+
+/** The answerer of a unit with the fewest open inquiries (ties: the longest-standing account). */
+export async function leastBusyAnswerer(db: D1Database, unitId: string): Promise<{ id: string; name: string | null } | null> {
+  return db
+    .prepare(
+      `SELECT u.id, u.name FROM users u
+       LEFT JOIN inquiries i ON i.answerer_id = u.id AND i.status IN ('submitted', 'assigned', 'awaiting_resident')
+       WHERE u.role = 'answerer' AND u.unit_id = ?1
+       GROUP BY u.id ORDER BY COUNT(i.id), u.created_at, u.id LIMIT 1`,
+    )
+    .bind(unitId)
+    .first<{ id: string; name: string | null }>();
+}
+
+export async function staffOf(db: D1Database, unitId: string, role: 'editor' | 'answerer'): Promise<string[]> {
+  const { results } = await db
+    .prepare('SELECT id FROM users WHERE role = ?2 AND unit_id = ?1 ORDER BY id')
+    .bind(unitId, role)
+    .all<{ id: string }>();
+  return results.map((r) => r.id);
+}
+
+export async function officeStaff(db: D1Database): Promise<string[]> {
+  const { results } = await db.prepare("SELECT id FROM users WHERE role = 'office' ORDER BY id").all<{ id: string }>();
+  return results.map((r) => r.id);
+}
+
+export async function topicRoute(db: D1Database, topic: string): Promise<string | null> {
+  const row = await db.prepare('SELECT unit_id FROM topic_routes WHERE topic = ?1').bind(topic).first<{ unit_id: string }>();
+  return row?.unit_id ?? null;
+}
+
+// ---- writes -------------------------------------------------------------------------------
+
+export type NewEvent = { type: string; public: boolean; actor: SessionUser | null; data?: Record<string, unknown> };
+export type NewMessage = { key: string; userId: string; inquiryId: string; kind: string; title: string; body: string };
+
+/** Rows written only while `guard` (an SQL condition on ?1 = inquiry id) holds. */
+function guardedInserts(db: D1Database, inquiryId: string, guard: string, guardArgs: unknown[], events: NewEvent[], messages: NewMessage[], now: string) {
+  const n = guardArgs.length;
+  return [
+    ...events.map((e) =>
+      db
+        .prepare(
+          `INSERT INTO inquiry_events (inquiry_id, at, actor_id, actor_role, type, public, data)
+           SELECT ?1, ?${n + 2}, ?${n + 3}, ?${n + 4}, ?${n + 5}, ?${n + 6}, ?${n + 7} WHERE ${guard}`,
+        )
+        .bind(inquiryId, ...guardArgs, now, e.actor?.id ?? null, e.actor?.role ?? null, e.type, e.public ? 1 : 0, JSON.stringify(e.data ?? {})),
+    ),
+    ...messages.map((m) =>
+      db
+        .prepare(
+          `INSERT OR IGNORE INTO outbox (dedupe_key, user_id, inquiry_id, kind, title, body, created_at, next_attempt_at)
+           SELECT ?${n + 2}, ?${n + 3}, ?1, ?${n + 4}, ?${n + 5}, ?${n + 6}, ?${n + 7}, ?${n + 7} WHERE ${guard}`,
+        )
+        .bind(inquiryId, ...guardArgs, m.key, m.userId, m.kind, m.title, m.body, now),
+    ),
+  ];
+}
+
+export type InquiryChanges = Partial<{
+  status: InquiryStatus;
+  unit_id: string | null;
+  answerer_id: string | null;
+  simple: number;
+  due_at: string;
+  due_provisional: number;
+  stopped_days: number;
+  paused_at: string | null;
+  reply: string;
+  replied_at: string;
+  replied_by: string;
+  rating: Rating;
+  rated_at: string;
+}>;
+
+/**
+ * One atomic change: the ledger events and outbox rows are written only if the inquiry still
+ * has the version the caller read, and the update bumps the version. Returns false when someone
+ * else changed the inquiry first (the caller answers 409).
+ */
+export async function applyChange(
+  db: D1Database,
+  row: Pick<InquiryRow, 'id' | 'version'>,
+  changes: InquiryChanges,
+  events: NewEvent[],
+  messages: NewMessage[],
+  now: string,
+  extra: D1PreparedStatement[] = [],
+): Promise<boolean> {
+  const guard = 'EXISTS (SELECT 1 FROM inquiries WHERE id = ?1 AND version = ?2)';
+  const keys = Object.keys(changes) as (keyof InquiryChanges)[];
+  const update = db
+    .prepare(
+      `UPDATE inquiries SET ${[...keys.map((k, i) => `${k} = ?${i + 3}`), 'version = version + 1'].join(', ')}
+       WHERE id = ?1 AND version = ?2`,
+    )
+    .bind(row.id, row.version, ...keys.map((k) => changes[k] ?? null));
+  const results = await db.batch([...guardedInserts(db, row.id, guard, [row.version], events, messages, now), ...extra, update]);
+  return (results.at(-1)?.meta.changes ?? 0) === 1;
+}
+
+export type NewInquiry = {
+  id: string;
+  residentId: string | null;
+  channel: Channel;
+  question: string;
+  topic: string | null;
+  unitId: string | null;
+  answererId: string | null;
+  status: InquiryStatus;
+  receivedAt: string;
+  dueAt: string;
+  dueProvisional: boolean;
+  contactName: string | null;
+  contactPhone: string | null;
+  consentPublish: boolean;
+  createdBy: string;
+  idempotencyKey: string | null;
+  ticketDay: string; // YYYYMMDD
+};
+
+/**
+ * Creates the inquiry with its ticket number, events and notifications in one batch. With an
+ * idempotency key, a copy that arrives second finds the first one's row and writes nothing.
+ */
+export async function insertInquiry(db: D1Database, q: NewInquiry, events: NewEvent[], messages: NewMessage[]) {
+  const notYet = 'NOT EXISTS (SELECT 1 FROM inquiries WHERE created_by = ?2 AND idempotency_key = ?3)';
+  await db.batch([
+    db
+      .prepare(
+        `INSERT INTO ticket_counters (day, last) SELECT ?1, 1 WHERE ${notYet}
+         ON CONFLICT (day) DO UPDATE SET last = last + 1`,
+      )
+      .bind(q.ticketDay, q.createdBy, q.idempotencyKey),
+    db
+      .prepare(
+        `INSERT OR IGNORE INTO inquiries (id, ticket, resident_id, channel, question, topic, unit_id, answerer_id, status,
+           received_at, due_at, due_provisional, contact_name, contact_phone, consent_publish, created_by,
+           idempotency_key, created_at)
+         SELECT ?4, printf('ZX%s-%04d', day, last), ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?2, ?3, ?12
+         FROM ticket_counters WHERE day = ?1 AND ${notYet}`,
+      )
+      .bind(
+        q.ticketDay, q.createdBy, q.idempotencyKey, q.id, q.residentId, q.channel, q.question, q.topic, q.unitId,
+        q.answererId, q.status, q.receivedAt, q.dueAt, q.dueProvisional ? 1 : 0, q.contactName, q.contactPhone,
+        q.consentPublish ? 1 : 0,
+      ),
+    ...guardedInserts(db, q.id, 'EXISTS (SELECT 1 FROM inquiries WHERE id = ?1)', [], events, messages, q.receivedAt),
+  ]);
+}

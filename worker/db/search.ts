@@ -1,0 +1,161 @@
+import { anyOf } from '../../shared/match/fts';
+import { normalize } from '../../shared/match/normalize';
+import { pickTerms, planQuery, type TermStats } from '../../shared/match/query';
+import { rank, type Candidate } from '../../shared/match/rank';
+import { buildSynonyms, type SynonymTable } from '../../shared/match/synonyms';
+import { indexTerms } from '../../shared/match/tokens';
+
+export type IndexableEntry = { id: string; question: string; similar: string[]; keywords: string[]; topic: string };
+export type SearchHit = { id: string; question: string; answer: string; score: number; topic: string; matched?: string };
+
+type Kind = 'q' | 's' | 'k';
+type TermRow = { e: string; k: Kind; x: string; t: string };
+
+// D1 caps bound parameters at 100 per statement, so rows travel as one JSON array per
+// statement and json_each unpacks them; chunks stay well under D1's statement size limit.
+const CHUNK_BYTES = 500_000;
+
+function chunkJson<T>(items: readonly T[]): string[] {
+  const chunks: string[] = [];
+  let parts: string[] = [];
+  let size = 0;
+  for (const item of items) {
+    const json = JSON.stringify(item);
+    if (parts.length && size + json.length > CHUNK_BYTES) {
+      chunks.push(`[${parts.join(',')}]`);
+      parts = [];
+      size = 0;
+    }
+    parts.push(json);
+    size += json.length + 1;
+  }
+  if (parts.length) chunks.push(`[${parts.join(',')}]`);
+  return chunks;
+}
+
+function termRows(entry: IndexableEntry): TermRow[] {
+  const row = (k: Kind, x: string): TermRow | null => {
+    const t = indexTerms(normalize(x)).join(' ');
+    return t ? { e: entry.id, k, x, t } : null;
+  };
+  const rows = [
+    row('q', entry.question),
+    ...entry.similar.map((s) => row('s', s)),
+    // Keywords are a bag of words, not a sentence: one row for all of them. The topic is not
+    // indexed: a topic word would match every entry of the topic equally; the topic filter does that.
+    entry.keywords.length ? row('k', entry.keywords.join(' ')) : null,
+  ];
+  return rows.filter((r): r is TermRow => r !== null);
+}
+
+/** Statements that drop the index rows of these entries (FTS5 finds them by a scan of faq_terms). */
+export function unindexStatements(db: D1Database, ids: string[]): D1PreparedStatement[] {
+  return chunkJson(ids).map((json) =>
+    db.prepare('DELETE FROM faq_terms WHERE entry_id IN (SELECT value FROM json_each(?1))').bind(json),
+  );
+}
+
+/** Statements that replace the index rows of these entries; run them in the batch that writes the entries. */
+export function indexStatements(db: D1Database, entries: IndexableEntry[]): D1PreparedStatement[] {
+  const inserts = chunkJson(entries.flatMap(termRows)).map((json) =>
+    db
+      .prepare(
+        `INSERT INTO faq_terms (entry_id, kind, text, terms)
+         SELECT value->>'e', value->>'k', value->>'x', value->>'t' FROM json_each(?1)`,
+      )
+      .bind(json),
+  );
+  return [...unindexStatements(db, entries.map((e) => e.id)), ...inserts];
+}
+
+// Synonyms and the size of the index change rarely; one read per isolate per minute is
+// plenty. The synonym routes call invalidateSynonyms() so their own isolate sees an edit at
+// once; other isolates within the minute.
+const CACHE_MS = 60_000;
+let cache: { at: number; synonyms: SynonymTable; rows: number } | null = null;
+
+export function invalidateSynonyms(): void {
+  cache = null;
+}
+
+async function loadContext(db: D1Database, now = Date.now()) {
+  if (cache && now - cache.at < CACHE_MS) return cache;
+  const [groups, count] = await db.batch<{ terms: string } | { rows: number }>([
+    db.prepare('SELECT terms FROM synonym_groups ORDER BY id'),
+    db.prepare('SELECT count(*) AS rows FROM faq_terms'),
+  ]);
+  const parsed = (groups?.results ?? []).map((r) => JSON.parse((r as { terms: string }).terms) as unknown);
+  const lists = parsed.filter((g): g is string[] => Array.isArray(g) && g.every((t) => typeof t === 'string'));
+  const rows = (count?.results[0] as { rows: number } | undefined)?.rows ?? 0;
+  cache = { at: now, synonyms: buildSynonyms(lists), rows };
+  return cache;
+}
+
+export async function loadSynonyms(db: D1Database): Promise<SynonymTable> {
+  return (await loadContext(db)).synonyms;
+}
+
+async function termStats(db: D1Database, terms: string[], rows: number): Promise<TermStats> {
+  const { results } = await db
+    .prepare('SELECT term, doc FROM faq_terms_vocab WHERE term IN (SELECT value FROM json_each(?1))')
+    .bind(JSON.stringify(terms))
+    .all<{ term: string; doc: number }>();
+  return { df: new Map(results.map((r) => [r.term, r.doc])), rows: Math.max(rows, 1) };
+}
+
+// FTS5 orders phrasings by BM25 and keeps the best few; the reranker reorders them with
+// features BM25 cannot see. With a topic filter more phrasings are kept so that enough of
+// the topic's survive the filter.
+const CANDIDATES = 150;
+const CANDIDATES_WITH_TOPIC = 2000;
+
+type CandidateRow = { id: string; kind: Kind; text: string; bm25: number; question: string; topic: string };
+
+/** Best first. Only entries published and valid on `today` (YYYY-MM-DD) are returned. */
+export async function searchFaq(
+  db: D1Database,
+  q: string,
+  opts: { limit: number; topic?: string; today: string },
+): Promise<SearchHit[]> {
+  const context = await loadContext(db);
+  const plan = planQuery(q, context.synonyms);
+  if (!plan) return [];
+  const stats = await termStats(db, plan.terms, context.rows);
+  const terms = pickTerms(plan.terms, stats);
+  if (!terms.length && !plan.phrases.length) return [];
+
+  const { results } = await db
+    .prepare(
+      `WITH hits AS (
+         SELECT entry_id, kind, text, bm25(faq_terms) AS bm25 FROM faq_terms
+         WHERE faq_terms MATCH ?1 ORDER BY bm25 LIMIT ?4
+       )
+       SELECT h.entry_id AS id, h.kind, h.text, h.bm25, e.question, e.topic
+       FROM hits h JOIN faq_entries e ON e.id = h.entry_id
+       WHERE e.status = 'published'
+         AND (e.valid_from IS NULL OR e.valid_from <= ?2)
+         AND (e.valid_until IS NULL OR e.valid_until >= ?2)
+         AND (?3 IS NULL OR e.topic = ?3)`,
+    )
+    .bind(anyOf(terms, plan.phrases), opts.today, opts.topic ?? null, opts.topic ? CANDIDATES_WITH_TOPIC : CANDIDATES)
+    .all<CandidateRow>();
+
+  const candidates: Candidate[] = results.map((r) => ({ id: r.id, kind: r.kind, text: r.text, bm25: -r.bm25 }));
+  const best = rank(plan, candidates, context.synonyms, stats).slice(0, opts.limit);
+  if (!best.length) return [];
+
+  const answers = await db
+    .prepare('SELECT id, answer FROM faq_entries WHERE id IN (SELECT value FROM json_each(?1))')
+    .bind(JSON.stringify(best.map((b) => b.id)))
+    .all<{ id: string; answer: string }>();
+  const answerOf = new Map(answers.results.map((r) => [r.id, r.answer]));
+  const entryOf = new Map(results.map((r) => [r.id, r]));
+  return best.flatMap((b) => {
+    const entry = entryOf.get(b.id);
+    const answer = answerOf.get(b.id);
+    if (!entry || answer === undefined) return [];
+    const hit: SearchHit = { id: b.id, question: entry.question, answer, score: b.score, topic: entry.topic };
+    if (b.matched !== entry.question) hit.matched = b.matched;
+    return [hit];
+  });
+}

@@ -1,0 +1,196 @@
+import { Hono } from 'hono';
+import { shanghaiDay, type YearSchedules } from '../../shared/calendar';
+import { AWAITING_REPLY, OPEN } from '../../shared/inquiry/states';
+import { idParam } from '../../shared/schemas/common';
+import {
+  idempotencyKey,
+  inquiryCreateInput,
+  inquiryListQuery,
+  resolvedInput,
+  type InquiryCreateOutput,
+  type InquiryView,
+} from '../../shared/schemas/inquiry';
+import { loadOverrides } from '../db/calendar';
+import { getEntry } from '../db/faq';
+import {
+  getByIdempotencyKey,
+  getInquiry,
+  insertInquiry,
+  leastBusyAnswerer,
+  listEvents,
+  listInquiries,
+  officeStaff,
+  staffOf,
+  topicRoute,
+  type InquiryRow,
+  type ListFilter,
+  type NewEvent,
+} from '../db/inquiries';
+import { searchFaq } from '../db/search';
+import { getUnit } from '../db/units';
+import type { AppEnv, SessionUser } from '../env';
+import { currentUser, signedIn } from '../lib/auth';
+import { ApiError, forbidden, notFound, validationError } from '../lib/errors';
+import { newId } from '../lib/ids';
+import { validate } from '../lib/validate';
+import { deliverSoon } from '../jobs/deliver';
+import { dueSoonCutoff, replyDeadline } from '../rules/deadline';
+import { canSee } from '../rules/inquiry-access';
+import { messages } from '../rules/inquiry-messages';
+import { inquiryView } from '../rules/inquiry-view';
+
+/** Where a new question goes: the resident's chosen answerer or unit wins over the topic table. */
+async function route(db: D1Database, input: { answererId?: string; unitId?: string; topic?: string }) {
+  if (input.answererId) {
+    const a = await db
+      .prepare("SELECT id, name, unit_id FROM users WHERE id = ?1 AND role = 'answerer'")
+      .bind(input.answererId)
+      .first<{ id: string; name: string | null; unit_id: string }>();
+    if (!a) throw new ApiError('validation', '所选政策解答员不存在', [{ path: 'answererId', message: '政策解答员不存在' }]);
+    return { unit: await getUnit(db, a.unit_id), answerer: { id: a.id, name: a.name } };
+  }
+  if (input.unitId && !(await getUnit(db, input.unitId))) {
+    throw new ApiError('validation', `单位不存在：${input.unitId}`, [{ path: 'unitId', message: '单位不存在' }]);
+  }
+  const unitId = input.unitId ?? (input.topic ? await topicRoute(db, input.topic) : null);
+  const unit = unitId ? await getUnit(db, unitId) : null;
+  return { unit, answerer: unit ? await leastBusyAnswerer(db, unit.id) : null };
+}
+
+/** Who hears about an inquiry that needs a reply: its answerer, else the unit's editors, else the office. */
+export async function handlers(db: D1Database, unitId: string | null, answererId: string | null): Promise<string[]> {
+  if (answererId) return [answererId];
+  const editors = unitId ? await staffOf(db, unitId, 'editor') : [];
+  return editors.length ? editors : officeStaff(db);
+}
+
+async function viewWithEvents(db: D1Database, row: InquiryRow, user: SessionUser, now: Date, overrides: YearSchedules) {
+  const events = await listEvents(db, row.id, user.role === 'resident');
+  return inquiryView(row, user, now, overrides, events);
+}
+
+function listFilter(user: SessionUser, tab: string | undefined, now: Date, overrides: YearSchedules): Omit<ListFilter, 'limit' | 'offset'> {
+  if (user.role === 'resident') return { residentId: user.id, order: 'received' };
+  const unitId = user.role === 'office' ? undefined : user.unitId!;
+  const nowIso = now.toISOString();
+  switch (tab) {
+    case 'due_soon':
+      return { unitId, statuses: AWAITING_REPLY, dueAfter: nowIso, dueBefore: dueSoonCutoff(now, overrides), order: 'due' };
+    case 'overdue':
+      return { unitId, statuses: AWAITING_REPLY, dueBefore: nowIso, order: 'due' };
+    case 'answered':
+      return { unitId, statuses: ['answered', 'closed'], order: 'replied' };
+    default:
+      return { unitId, statuses: OPEN, order: 'due' };
+  }
+}
+
+async function createInquiry(
+  db: D1Database,
+  user: SessionUser,
+  input: InquiryCreateOutput,
+  key: string | null,
+  now: Date,
+  overrides: YearSchedules,
+): Promise<{ row: InquiryRow; created: boolean }> {
+  const onBehalf = input.channel !== 'miniprogram';
+  const { unit, answerer } = await route(db, input);
+  const due = replyDeadline({ receivedAt: now.toISOString(), simple: false, stoppedDays: 0 }, overrides);
+  const id = newId('inq');
+  const ticketDay = shanghaiDay(now).replaceAll('-', '');
+  const events: NewEvent[] = [
+    { type: 'submitted', public: true, actor: user, data: { channel: input.channel, dueAt: due.dueAt } },
+  ];
+  if (unit) {
+    events.push({
+      type: answerer ? 'assigned' : 'routed',
+      public: true,
+      actor: null,
+      data: { unitId: unit.id, unitName: unit.name, answererName: answerer?.name ?? null },
+    });
+  }
+  const notify = await handlers(db, unit?.id ?? null, answerer?.id ?? null);
+  await insertInquiry(
+    db,
+    {
+      id,
+      residentId: onBehalf ? null : user.id,
+      channel: input.channel,
+      question: input.question,
+      topic: input.topic ?? null,
+      unitId: unit?.id ?? null,
+      answererId: answerer?.id ?? null,
+      status: answerer ? 'assigned' : 'submitted',
+      receivedAt: now.toISOString(),
+      dueAt: due.dueAt,
+      dueProvisional: due.provisional,
+      contactName: input.contactName ?? null,
+      contactPhone: input.contactPhone ?? null,
+      consentPublish: input.consentPublish,
+      createdBy: user.id,
+      idempotencyKey: key,
+      ticketDay,
+    },
+    events,
+    notify.map((u) => messages.assigned(u, { id, question: input.question }, 1)),
+  );
+  // With a key, a copy that arrived at the same moment may have won: read whichever row stands.
+  const row = key ? await getByIdempotencyKey(db, user.id, key) : await getInquiry(db, id);
+  if (!row) throw new ApiError('internal', '咨询保存失败');
+  return { row, created: row.id === id };
+}
+
+export const inquiryRoutes = new Hono<AppEnv>()
+  .post('/inquiries', signedIn, validate('json', inquiryCreateInput), async (c) => {
+    const user = currentUser(c);
+    const input = c.req.valid('json');
+    const rawKey = c.req.header('Idempotency-Key');
+    const keyCheck = rawKey === undefined ? null : idempotencyKey.safeParse(rawKey);
+    if (keyCheck && !keyCheck.success) throw validationError(keyCheck.error, 'Idempotency-Key 格式不正确');
+    const key = keyCheck?.data ?? null;
+
+    const onBehalf = input.channel !== 'miniprogram';
+    if (onBehalf && user.role === 'resident') throw forbidden('只有工作人员可以代居民登记热线、电话、信箱或窗口咨询');
+    if (!onBehalf && user.role !== 'resident') throw forbidden('工作人员代为登记时请选择来源渠道');
+    if (onBehalf && !input.contactPhone && !input.contactName) {
+      throw new ApiError('validation', '代为登记时请填写居民的姓名或电话', [{ path: 'contactPhone', message: '请填写联系方式' }]);
+    }
+
+    const db = c.env.DB;
+    const now = new Date();
+    const overrides = await loadOverrides(db);
+    const earlier = key ? await getByIdempotencyKey(db, user.id, key) : null;
+    // A retried submission answers with the inquiry its first copy created.
+    const { row, created } = earlier ? { row: earlier, created: false } : await createInquiry(db, user, input, key, now, overrides);
+    deliverSoon(c);
+    const matches = await searchFaq(db, row.question, { limit: 3, today: shanghaiDay(now) });
+    return c.json({ ...(await viewWithEvents(db, row, user, now, overrides)), matches }, created ? 201 : 200);
+  })
+
+  .get('/inquiries', signedIn, validate('query', inquiryListQuery), async (c) => {
+    const user = currentUser(c);
+    const { tab, limit, offset } = c.req.valid('query');
+    const now = new Date();
+    const overrides = await loadOverrides(c.env.DB);
+    const { rows, total } = await listInquiries(c.env.DB, { ...listFilter(user, tab, now, overrides), limit, offset });
+    const items: InquiryView[] = rows.map((r) => inquiryView(r, user, now, overrides));
+    return c.json({ items, total });
+  })
+
+  .get('/inquiries/:id', signedIn, validate('param', idParam), async (c) => {
+    const user = currentUser(c);
+    const row = await getInquiry(c.env.DB, c.req.valid('param').id);
+    if (!row || !canSee(user, row)) throw notFound('咨询');
+    return c.json(await viewWithEvents(c.env.DB, row, user, new Date(), await loadOverrides(c.env.DB)));
+  })
+
+  /** "这解决了我的问题": counted at once as resolved by the knowledge base, no inquiry for staff. */
+  .post('/kb-resolutions', validate('json', resolvedInput), async (c) => {
+    const { question, entryId } = c.req.valid('json');
+    const entry = await getEntry(c.env.DB, entryId);
+    if (!entry || entry.status !== 'published') throw notFound('条目');
+    await c.env.DB.prepare('INSERT INTO kb_resolutions (question, entry_id, user_id, at) VALUES (?1, ?2, ?3, ?4)')
+      .bind(question, entryId, c.get('user')?.id ?? null, new Date().toISOString())
+      .run();
+    return c.json({ resolved: true }, 201);
+  });

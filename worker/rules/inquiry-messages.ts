@@ -1,0 +1,66 @@
+import type { NewMessage } from '../db/inquiries';
+
+/** Notification texts; `key` makes each one unique so a retry or a re-run never sends it twice. */
+export const messages = {
+  assigned: (userId: string, i: { id: string; question: string }, version: number): NewMessage => ({
+    key: `assigned:${i.id}:${version}:${userId}`,
+    userId,
+    inquiryId: i.id,
+    kind: 'assigned',
+    title: '新的政策咨询待答复',
+    body: `「${i.question.length > 30 ? `${i.question.slice(0, 30)}…` : i.question}」已交办，请在期限内答复。`,
+  }),
+  replied: (userId: string, i: { id: string; ticket: string }): NewMessage => ({
+    key: `replied:${i.id}`,
+    userId,
+    inquiryId: i.id,
+    kind: 'replied',
+    title: '您的政策咨询已答复',
+    body: `咨询 ${i.ticket} 已有答复，请查看并评价。`,
+  }),
+  clarify: (userId: string, i: { id: string; ticket: string }, version: number): NewMessage => ({
+    key: `clarify:${i.id}:${version}`,
+    userId,
+    inquiryId: i.id,
+    kind: 'clarify',
+    title: '请补充咨询信息',
+    body: `咨询 ${i.ticket} 需要您补充说明，补充后继续办理。`,
+  }),
+  supplemented: (userId: string, i: { id: string; ticket: string }, version: number): NewMessage => ({
+    key: `supplemented:${i.id}:${version}:${userId}`,
+    userId,
+    inquiryId: i.id,
+    kind: 'supplemented',
+    title: '居民已补充说明',
+    body: `咨询 ${i.ticket} 的居民已补充说明，答复期限相应顺延。`,
+  }),
+  dueSoon: (userId: string, i: { id: string; ticket: string; due_at: string }): NewMessage => ({
+    key: `due_soon:${i.id}:${i.due_at}:${userId}`,
+    userId,
+    inquiryId: i.id,
+    kind: 'due_soon',
+    title: '咨询即将到期',
+    body: `咨询 ${i.ticket} 将于 ${shanghaiText(i.due_at)} 到期，请尽快答复。`,
+  }),
+  overdue: (userId: string, i: { id: string; ticket: string; due_at: string }): NewMessage => ({
+    key: `overdue:${i.id}:${i.due_at}:${userId}`,
+    userId,
+    inquiryId: i.id,
+    kind: 'overdue',
+    title: '咨询已超期',
+    body: `咨询 ${i.ticket} 已超过答复期限（${shanghaiText(i.due_at)}），请立即处理。`,
+  }),
+  followup: (userId: string, i: { id: string; ticket: string }, rating: string): NewMessage => ({
+    key: `followup:${i.id}:${userId}`,
+    userId,
+    inquiryId: i.id,
+    kind: 'followup',
+    title: '需要回访',
+    body: `咨询 ${i.ticket} 的答复被评价为「${rating}」，请安排回访。`,
+  }),
+};
+
+function shanghaiText(iso: string): string {
+  const d = new Date(Date.parse(iso) + 8 * 3_600_000);
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+}
