@@ -40,6 +40,14 @@ async function waitForHealth(url, child, timeoutMs) {
   throw new Error(`the API did not answer ${url}/api/health within ${timeoutMs / 1000} s`);
 }
 
+/** Every wrangler this process started and has not stopped yet. */
+const running = new Set();
+
+/** Stops every API this process started (also one still starting up). */
+export async function stopAll() {
+  await Promise.all([...running].map((stop) => stop()));
+}
+
 /**
  * @param {{ port?: number, dbDir: string, seed?: boolean, quiet?: boolean }} options
  * @returns {Promise<{ url: string, child: import('node:child_process').ChildProcess, stop: () => Promise<void> }>}
@@ -57,6 +65,7 @@ export async function startApi({ port = 8787, dbDir, seed = true, quiet = false 
   );
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
+    running.delete(stop);
     if (child.exitCode !== null) return;
     child.kill('SIGTERM');
     await new Promise((r) => {
@@ -64,6 +73,7 @@ export async function startApi({ port = 8787, dbDir, seed = true, quiet = false 
       child.once('exit', () => { clearTimeout(t); r(); });
     });
   };
+  running.add(stop);
   try {
     await waitForHealth(url, child, 60_000);
     if (seed) {

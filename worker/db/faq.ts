@@ -120,7 +120,7 @@ export async function listManaged(
   o: { unitId?: string; status?: FaqStatus; q?: string; limit: number; offset: number },
 ): Promise<{ items: FaqManaged[]; total: number }> {
   const where = `WHERE (?1 IS NULL OR e.unit_id = ?1) AND (?2 IS NULL OR e.status = ?2)
-    AND (?3 IS NULL OR instr(e.question, ?3) > 0)`;
+    AND (?3 IS NULL OR instr(e.question, ?3) > 0 OR instr(e.answer, ?3) > 0)`;
   const args = [o.unitId ?? null, o.status ?? null, o.q || null];
   const [rows, count] = await db.batch<FaqRow | { total: number }>([
     db

@@ -1,6 +1,6 @@
-import { anyOf } from '../../shared/match/fts';
+import { phrase } from '../../shared/match/fts';
 import { normalize } from '../../shared/match/normalize';
-import { pickTerms, planQuery, type TermStats } from '../../shared/match/query';
+import { commonDf, MAX_TERMS, planQuery } from '../../shared/match/query';
 import { rank, type Candidate } from '../../shared/match/rank';
 import { buildSynonyms, type SynonymTable } from '../../shared/match/synonyms';
 import { indexTerms } from '../../shared/match/tokens';
@@ -95,21 +95,44 @@ export async function loadSynonyms(db: D1Database): Promise<SynonymTable> {
   return (await loadContext(db)).synonyms;
 }
 
-async function termStats(db: D1Database, terms: string[], rows: number): Promise<TermStats> {
-  const { results } = await db
-    .prepare('SELECT term, doc FROM faq_terms_vocab WHERE term IN (SELECT value FROM json_each(?1))')
-    .bind(JSON.stringify(terms))
-    .all<{ term: string; doc: number }>();
-  return { df: new Map(results.map((r) => [r.term, r.doc])), rows: Math.max(rows, 1) };
-}
+// One round trip: the first statement reads how common each question term is (for the
+// reranker), the second picks the rarest terms itself (the same rule in SQL, so it needs no
+// answer from the first), builds the MATCH expression, lets FTS5 keep the best phrasings by
+// BM25 and joins their entries, filtered to what the public may see.
+const VOCAB = 'SELECT term, doc FROM faq_terms_vocab WHERE term IN (SELECT value FROM json_each(?1))';
+const CANDIDATES_SQL = `
+  WITH vocab AS MATERIALIZED (${VOCAB}),
+  picked AS (
+    SELECT term FROM vocab
+    -- rare enough, or else the two rarest: a question of only common words still finds something
+    WHERE doc <= max(?2, coalesce((SELECT doc FROM vocab ORDER BY doc LIMIT 1 OFFSET 1), (SELECT max(doc) FROM vocab), 0))
+    ORDER BY doc LIMIT ?3
+  ),
+  expr AS (
+    SELECT group_concat(quoted, ' OR ') AS m FROM (
+      SELECT '"' || replace(term, '"', '""') || '"' AS quoted FROM picked
+      UNION ALL SELECT value FROM json_each(?4)
+    )
+  ),
+  hits AS (
+    SELECT entry_id, kind, text, bm25(faq_terms) AS bm25 FROM faq_terms
+    WHERE faq_terms MATCH coalesce((SELECT m FROM expr), '""')  -- an empty phrase matches nothing
+    ORDER BY bm25 LIMIT ?5
+  )
+  SELECT h.entry_id AS id, h.kind, h.text, h.bm25, e.question, e.answer, e.topic
+  FROM hits h CROSS JOIN faq_entries e ON e.id = h.entry_id  -- CROSS: the hits drive, by primary key
+  WHERE e.status = 'published'
+    AND (e.valid_from IS NULL OR e.valid_from <= ?6)
+    AND (e.valid_until IS NULL OR e.valid_until >= ?6)
+    AND (?7 IS NULL OR e.topic = ?7)`;
 
 // FTS5 orders phrasings by BM25 and keeps the best few; the reranker reorders them with
 // features BM25 cannot see. With a topic filter more phrasings are kept so that enough of
 // the topic's survive the filter.
-const CANDIDATES = 150;
-const CANDIDATES_WITH_TOPIC = 2000;
+const CANDIDATES = 100;
+const CANDIDATES_WITH_TOPIC = 1000;
 
-type CandidateRow = { id: string; kind: Kind; text: string; bm25: number; question: string; topic: string };
+type CandidateRow = { id: string; kind: Kind; text: string; bm25: number; question: string; answer: string; topic: string };
 
 /** Best first. Only entries published and valid on `today` (YYYY-MM-DD) are returned. */
 export async function searchFaq(
@@ -120,42 +143,35 @@ export async function searchFaq(
   const context = await loadContext(db);
   const plan = planQuery(q, context.synonyms);
   if (!plan) return [];
-  const stats = await termStats(db, plan.terms, context.rows);
-  const terms = pickTerms(plan.terms, stats);
-  if (!terms.length && !plan.phrases.length) return [];
-
-  const { results } = await db
-    .prepare(
-      `WITH hits AS (
-         SELECT entry_id, kind, text, bm25(faq_terms) AS bm25 FROM faq_terms
-         WHERE faq_terms MATCH ?1 ORDER BY bm25 LIMIT ?4
-       )
-       SELECT h.entry_id AS id, h.kind, h.text, h.bm25, e.question, e.topic
-       FROM hits h JOIN faq_entries e ON e.id = h.entry_id
-       WHERE e.status = 'published'
-         AND (e.valid_from IS NULL OR e.valid_from <= ?2)
-         AND (e.valid_until IS NULL OR e.valid_until >= ?2)
-         AND (?3 IS NULL OR e.topic = ?3)`,
-    )
-    .bind(anyOf(terms, plan.phrases), opts.today, opts.topic ?? null, opts.topic ? CANDIDATES_WITH_TOPIC : CANDIDATES)
-    .all<CandidateRow>();
-
-  const candidates: Candidate[] = results.map((r) => ({ id: r.id, kind: r.kind, text: r.text, bm25: -r.bm25 }));
-  const best = rank(plan, candidates, context.synonyms, stats).slice(0, opts.limit);
-  if (!best.length) return [];
-
-  const answers = await db
-    .prepare('SELECT id, answer FROM faq_entries WHERE id IN (SELECT value FROM json_each(?1))')
-    .bind(JSON.stringify(best.map((b) => b.id)))
-    .all<{ id: string; answer: string }>();
-  const answerOf = new Map(answers.results.map((r) => [r.id, r.answer]));
-  const entryOf = new Map(results.map((r) => [r.id, r]));
-  return best.flatMap((b) => {
-    const entry = entryOf.get(b.id);
-    const answer = answerOf.get(b.id);
-    if (!entry || answer === undefined) return [];
-    const hit: SearchHit = { id: b.id, question: entry.question, answer, score: b.score, topic: entry.topic };
-    if (b.matched !== entry.question) hit.matched = b.matched;
+  const terms = JSON.stringify(plan.terms);
+  const [vocab, candidates] = await db.batch<{ term: string; doc: number } | CandidateRow>([
+    db.prepare(VOCAB).bind(terms),
+    db
+      .prepare(CANDIDATES_SQL)
+      .bind(
+        terms,
+        commonDf(context.rows),
+        MAX_TERMS,
+        JSON.stringify(plan.phrases.map(phrase)),
+        opts.topic ? CANDIDATES_WITH_TOPIC : CANDIDATES,
+        opts.today,
+        opts.topic ?? null,
+      ),
+  ]);
+  const rows = (candidates?.results ?? []) as CandidateRow[];
+  const df = new Map(((vocab?.results ?? []) as { term: string; doc: number }[]).map((r) => [r.term, r.doc]));
+  const ranked = rank(
+    plan,
+    rows.map((r) => ({ id: r.id, kind: r.kind, text: r.text, bm25: -r.bm25 })),
+    context.synonyms,
+    { df, rows: Math.max(context.rows, 1) },
+  );
+  const entryOf = new Map(rows.map((r) => [r.id, r]));
+  return ranked.slice(0, opts.limit).flatMap((r) => {
+    const entry = entryOf.get(r.id);
+    if (!entry) return [];
+    const hit: SearchHit = { id: r.id, question: entry.question, answer: entry.answer, score: r.score, topic: entry.topic };
+    if (r.matched !== entry.question) hit.matched = r.matched;
     return [hit];
   });
 }

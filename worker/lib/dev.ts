@@ -13,3 +13,9 @@ export const devOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.env.ENVIRONMENT !== 'development' || !LOCAL_HOSTS.has(host)) throw notFound('接口');
   await next();
 };
+
+/** The same role, unit and name always lead to the same development account. */
+export async function devUserId(role: string, unitId: string | null, name: string | null): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode([role, unitId ?? '', name ?? ''].join('|')));
+  return `dev_${[...new Uint8Array(digest).slice(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+}

@@ -5,7 +5,7 @@ import { getMe, upsertUser } from '../db/users';
 import type { AppEnv } from '../env';
 import { currentUser, issueToken, signedIn } from '../lib/auth';
 import { ApiError, notFound } from '../lib/errors';
-import { devOnly } from '../lib/dev';
+import { devOnly, devUserId } from '../lib/dev';
 import { validate } from '../lib/validate';
 
 export const authRoutes = new Hono<AppEnv>()
@@ -16,10 +16,7 @@ export const authRoutes = new Hono<AppEnv>()
     if (role !== 'resident' && !unit) {
       throw new ApiError('validation', `单位不存在：${unitId}`, [{ path: 'unitId', message: '单位不存在' }]);
     }
-    // The same role, unit and name always lead to the same account.
-    const key = [role, unit?.id ?? '', name ?? ''].join('|');
-    const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(key));
-    const id = `dev_${[...new Uint8Array(digest).slice(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+    const id = await devUserId(role, unit?.id ?? null, name ?? null);
     const user = { id, role, unitId: unit?.id ?? null };
     await upsertUser(c.env.DB, { ...user, name: name ?? null }, new Date().toISOString());
     return c.json({ token: await issueToken(c, user), user: await getMe(c.env.DB, id) });

@@ -1,9 +1,14 @@
 import { insertStatements } from '../db/faq';
 import { indexStatements } from '../db/search';
+import { devUserId } from '../lib/dev';
 import { DEMO_ENTRIES, DEMO_UNITS } from './demo-data';
+import { DEMO_ANSWERERS, DEMO_ROUTES } from './demo-staff';
 
-/** Idempotent: units and entries have fixed ids, and entries already present are left alone. */
-export async function seedDemo(db: D1Database, now: string): Promise<{ units: number; entries: number }> {
+/**
+ * Idempotent: units, answerers and entries have fixed ids, and rows already present are left
+ * alone. Answerers get the ids dev sign-in gives the same role, unit and name.
+ */
+export async function seedDemo(db: D1Database, now: string): Promise<{ units: number; entries: number; answerers: number }> {
   const ids = DEMO_ENTRIES.map((e) => `faq_demo_${e.key.replace(/[^a-z0-9]/g, '')}`);
   const { results } = await db
     .prepare('SELECT id FROM faq_entries WHERE id IN (SELECT value FROM json_each(?1))')
@@ -25,6 +30,16 @@ export async function seedDemo(db: D1Database, now: string): Promise<{ units: nu
     ...insertStatements(db, entries),
     ...entries.map((e) => db.prepare('UPDATE faq_entries SET views = ?2 WHERE id = ?1').bind(e.id, e.views)),
     ...indexStatements(db, entries),
+    ...(await Promise.all(
+      DEMO_ANSWERERS.map(async (a) =>
+        db
+          .prepare("INSERT OR IGNORE INTO users (id, role, unit_id, name, created_at) VALUES (?1, 'answerer', ?2, ?3, ?4)")
+          .bind(await devUserId('answerer', a.unitId, a.name), a.unitId, a.name, now),
+      ),
+    )),
+    ...Object.entries(DEMO_ROUTES).map(([topic, unitId]) =>
+      db.prepare('INSERT OR IGNORE INTO topic_routes (topic, unit_id, updated_at) VALUES (?1, ?2, ?3)').bind(topic, unitId, now),
+    ),
   ]);
-  return { units: DEMO_UNITS.length, entries: entries.length };
+  return { units: DEMO_UNITS.length, entries: entries.length, answerers: DEMO_ANSWERERS.length };
 }
