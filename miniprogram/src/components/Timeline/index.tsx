@@ -1,0 +1,110 @@
+import { Text, View } from '@tarojs/components';
+import { CHANNEL_LABELS, type Channel } from '@shared/inquiry/states';
+import type { InquiryEvent } from '@shared/schemas/inquiry';
+import { dateTime, monthDay } from '../../utils/format';
+import type { Audience } from '../InquiryCard';
+import styles from './index.module.scss';
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
+
+/** A ledger event in plain Chinese: a short title and, where it helps, the details. */
+export function describe(e: InquiryEvent, audience: Audience): { title: string; detail: string[] } {
+  const d = e.data;
+  const you = audience === 'resident';
+  switch (e.type) {
+    case 'submitted': {
+      const channel = str(d.channel) as Channel;
+      const detail = channel && channel !== 'miniprogram' ? [`工作人员代为登记（来源：${CHANNEL_LABELS[channel] ?? channel}）`] : [];
+      if (str(d.dueAt)) detail.push(`答复期限 ${monthDay(str(d.dueAt))}`);
+      return { title: you ? '您提交了咨询' : '收到咨询', detail };
+    }
+    case 'assigned':
+    case 'routed':
+      return {
+        title: '已交办',
+        detail: [
+          `承办单位：${str(d.unitName) || '待定'}`,
+          str(d.answererName) ? `政策解答员：${str(d.answererName)}` : '等待单位指定政策解答员',
+        ],
+      };
+    case 'transferred':
+      return {
+        title: '已转办',
+        detail: [
+          `由${str(d.fromUnitName) || '原单位'}转至${str(d.unitName)}`,
+          ...(str(d.answererName) ? [`政策解答员：${str(d.answererName)}`] : []),
+          ...(str(d.reason) ? [`转办理由：${str(d.reason)}`] : []),
+          '答复期限不变',
+        ],
+      };
+    case 'clarification_requested':
+      return { title: you ? '请您补充说明' : '请居民补充说明', detail: [str(d.message), '补充前答复期限暂停计算'].filter(Boolean) };
+    case 'supplemented': {
+      const stopped = num(d.stoppedDays);
+      return {
+        title: you ? '您补充了说明' : '居民补充了说明',
+        detail: [
+          str(d.message),
+          stopped > 0 && str(d.dueAt) ? `答复期限顺延 ${stopped} 个工作日，至 ${monthDay(str(d.dueAt))}` : '',
+        ].filter(Boolean),
+      };
+    }
+    case 'replied':
+      return { title: '已答复', detail: !you && d.onTime === false ? ['超过答复期限'] : [] };
+    case 'classified':
+      return {
+        title: d.simple === true ? '确认为简单问题' : '取消简单问题标记',
+        detail: str(d.dueAt) ? [`答复期限调整为 ${monthDay(str(d.dueAt))}`] : [],
+      };
+    case 'due_changed':
+      return {
+        title: '答复期限调整',
+        detail: [
+          `${str(d.reason) === 'calendar' ? '节假日安排变化，' : ''}由 ${monthDay(str(d.from))} 调整为 ${monthDay(str(d.to))}`,
+        ],
+      };
+    case 'withdrawn':
+      return { title: you ? '您撤回了咨询' : '居民撤回了咨询', detail: [] };
+    case 'rated':
+      return {
+        title: you ? '您评价了答复' : '居民评价了答复',
+        detail: [`「${str(d.rating)}」`, ...(str(d.comment) ? [str(d.comment)] : [])],
+      };
+    case 'followup_opened':
+      return { title: '转政务公开办回访', detail: [] };
+    default:
+      return { title: '办理记录', detail: [] };
+  }
+}
+
+/** The inquiry's ledger, newest first. Residents get the public events only (the API decides). */
+export function Timeline({ events, audience }: { events: InquiryEvent[]; audience: Audience }) {
+  const ordered = [...events].reverse();
+  return (
+    <View className={`${styles.timeline} zc-timeline`}>
+      {ordered.map((e, i) => {
+        const { title, detail } = describe(e, audience);
+        return (
+          <View key={e.id} className={`${styles.item} ${i === 0 ? styles.latest : ''} zc-event`} data-type={e.type}>
+            <View className={styles.rail}>
+              <View className={styles.dot} />
+              {i < ordered.length - 1 && <View className={styles.line} />}
+            </View>
+            <View className={styles.body}>
+              <View className={styles.titleRow}>
+                <Text className={`${styles.title} zc-event-title`}>{title}</Text>
+                <Text className={styles.time}>{dateTime(e.at)}</Text>
+              </View>
+              {detail.map((line, j) => (
+                <Text key={j} className={styles.detail}>
+                  {line}
+                </Text>
+              ))}
+            </View>
+          </View>
+        );
+      })}
+    </View>
+  );
+}

@@ -1,0 +1,73 @@
+import { ScrollView, Text, View } from '@tarojs/components';
+import Popup from '@nutui/nutui-react-taro/dist/es/packages/popup';
+import '@nutui/nutui-react-taro/dist/es/packages/popup/style/css';
+import type { Unit } from '@shared/schemas/auth';
+import { useState } from 'react';
+import { useResource } from '../../hooks/useResource';
+import { listUnits } from '../../services/manage';
+import { EmptyState, ErrorState, Loading } from '../Status';
+import styles from './index.module.scss';
+
+const KIND_LABELS: Record<Unit['kind'], string> = { office: '政务公开办', department: '部门', street: '街道（镇）' };
+
+type Props = { value: Unit | null; onChange: (unit: Unit) => void; placeholder?: string; error?: string };
+
+/** A form row that opens a list of every unit (部门 and 街道) to choose from. */
+export function UnitPicker({ value, onChange, placeholder = '请选择所属单位', error }: Props) {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <View
+        className={`${styles.field} ${error ? styles.fieldError : ''} zc-unit-field`}
+        hoverClass={styles.pressed}
+        onClick={() => setOpen(true)}
+      >
+        <Text className={value ? styles.value : styles.placeholder}>{value ? value.name : placeholder}</Text>
+        <Text className={styles.chevron}>›</Text>
+      </View>
+      {error && <Text className={styles.error}>{error}</Text>}
+      <Popup
+        visible={open}
+        position="bottom"
+        round
+        closeable
+        title="选择单位"
+        onClose={() => setOpen(false)}
+        destroyOnClose
+      >
+        {open && (
+          <UnitList
+            selected={value?.id ?? null}
+            onPick={(unit) => {
+              onChange(unit);
+              setOpen(false);
+            }}
+          />
+        )}
+      </Popup>
+    </>
+  );
+}
+
+function UnitList({ selected, onPick }: { selected: string | null; onPick: (unit: Unit) => void }) {
+  const units = useResource(() => listUnits(), []);
+  return (
+    <ScrollView scrollY className={`${styles.list} zc-unit-list`}>
+      {units.status === 'loading' && <Loading compact />}
+      {units.status === 'error' && <ErrorState compact error={units.error} onRetry={units.reload} />}
+      {units.status === 'ok' && units.data.items.length === 0 && <EmptyState compact title="还没有单位" />}
+      {units.status === 'ok' &&
+        units.data.items.map((unit) => (
+          <View
+            key={unit.id}
+            className={`${styles.option} ${unit.id === selected ? styles.selected : ''} zc-unit-option`}
+            hoverClass={styles.pressed}
+            onClick={() => onPick(unit)}
+          >
+            <Text className={styles.optionName}>{unit.name}</Text>
+            <Text className={styles.optionKind}>{KIND_LABELS[unit.kind]}</Text>
+          </View>
+        ))}
+    </ScrollView>
+  );
+}

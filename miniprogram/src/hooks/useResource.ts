@@ -1,0 +1,53 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+export type Resource<T> =
+  | { status: 'loading'; data?: undefined; error?: undefined }
+  | { status: 'ok'; data: T; error?: undefined }
+  | { status: 'error'; data?: undefined; error: unknown };
+
+/**
+ * Loads once per change of `deps` and on `reload()`. Success and failure both settle the
+ * state, and an answer that arrives after a newer request started is dropped.
+ */
+export function useResource<T>(load: () => Promise<T>, deps: readonly unknown[]) {
+  const [state, setState] = useState<Resource<T>>({ status: 'loading' });
+  const seq = useRef(0);
+  const alive = useRef(true);
+
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const run = useCallback(load, deps);
+
+  const reload = useCallback(() => {
+    const mine = ++seq.current;
+    setState({ status: 'loading' });
+    run().then(
+      (data) => {
+        if (alive.current && mine === seq.current) setState({ status: 'ok', data });
+      },
+      (error: unknown) => {
+        if (alive.current && mine === seq.current) setState({ status: 'error', error });
+      },
+    );
+  }, [run]);
+
+  /**
+   * Loads again while the current data stays on screen (after an action changed it). Resolves
+   * once the new data is shown; rejects, leaving the old data, when the load fails.
+   */
+  const refresh = useCallback((): Promise<void> => {
+    const mine = ++seq.current;
+    return run().then((data) => {
+      if (alive.current && mine === seq.current) setState({ status: 'ok', data });
+    });
+  }, [run]);
+
+  useEffect(() => {
+    alive.current = true;
+    reload();
+    return () => {
+      alive.current = false;
+    };
+  }, [reload]);
+
+  return { ...state, reload, refresh };
+}

@@ -1,0 +1,451 @@
+import { Input, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import Checkbox from '@nutui/nutui-react-taro/dist/es/packages/checkbox';
+import '@nutui/nutui-react-taro/dist/es/packages/checkbox/style/css';
+import TextArea from '@nutui/nutui-react-taro/dist/es/packages/textarea';
+import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css';
+import { FAQ_LIMITS, TOPICS, type Topic } from '@shared/constants';
+import { REPLY_DAYS } from '@shared/inquiry/states';
+import type { Unit } from '@shared/schemas/auth';
+import type { DueAnswer } from '@shared/schemas/calendar';
+import type { SearchItem } from '@shared/schemas/faq';
+import { inquiryCreateInput, type InquiryCreateInput } from '@shared/schemas/inquiry';
+import { useEffect, useRef, useState } from 'react';
+import { PROVISIONAL_NOTE } from '../../components/DueSummary';
+import { EmptyState, ErrorState, Loading } from '../../components/Status';
+import { UnitPicker } from '../../components/UnitPicker';
+import { useResource } from '../../hooks/useResource';
+import { useSuggestions } from '../../hooks/useSuggestions';
+import { ApiError, errorMessage } from '../../services/api';
+import { createInquiry, expectedReply, resolvedByEntry, type InquiryCreated } from '../../services/inquiry';
+import { isStaff, readUser } from '../../services/session';
+import { monthDay, weekday } from '../../utils/format';
+import { go, goTab, param, routes } from '../../utils/nav';
+import { randomKey } from '../../utils/random';
+import styles from './index.module.scss';
+
+type Form = { question: string; topic: Topic | ''; unit: Unit | null; name: string; phone: string; consent: boolean };
+type Phase = { kind: 'form' } | { kind: 'resolved'; entry: SearchItem } | { kind: 'submitted'; inquiry: InquiryCreated };
+
+const QUESTION_MAX = 1000;
+const asTopic = (t: string): Topic | '' => ((TOPICS as readonly string[]).includes(t) ? (t as Topic) : '');
+
+export default function AskPage() {
+  const { params } = useRouter();
+  const [phase, setPhase] = useState<Phase>({ kind: 'form' });
+  // A new form fill (再问一个) is a new form, with a new Idempotency-Key.
+  const [fill, setFill] = useState(0);
+  const user = readUser();
+
+  useEffect(() => {
+    const titles = { form: '我要咨询', resolved: '问题已解决', submitted: '咨询已提交' };
+    void Taro.setNavigationBarTitle({ title: titles[phase.kind] });
+    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
+  }, [phase.kind]);
+
+  const again = () => {
+    setPhase({ kind: 'form' });
+    setFill((n) => n + 1);
+  };
+
+  if (isStaff(user)) {
+    return (
+      <View className={styles.page}>
+        <EmptyState
+          title="您当前以工作人员身份登录"
+          hint="「我要咨询」供居民提问使用。代居民登记热线、来电等咨询的功能另行提供；如需以居民身份提问，请先在「我的」退出登录。"
+          action={
+            <Button type="primary" onClick={() => goTab(routes.mine())}>
+              去「我的」
+            </Button>
+          }
+        />
+      </View>
+    );
+  }
+  if (phase.kind === 'resolved') return <Resolved entry={phase.entry} onAgain={again} />;
+  if (phase.kind === 'submitted') return <Ticket inquiry={phase.inquiry} />;
+  return (
+    <AskForm
+      key={fill}
+      initialQuestion={fill === 0 ? param(params.q).slice(0, QUESTION_MAX) : ''}
+      initialTopic={fill === 0 ? asTopic(param(params.topic)) : ''}
+      onResolved={(entry) => setPhase({ kind: 'resolved', entry })}
+      onSubmitted={(inquiry) => setPhase({ kind: 'submitted', inquiry })}
+    />
+  );
+}
+
+function AskForm({
+  initialQuestion,
+  initialTopic,
+  onResolved,
+  onSubmitted,
+}: {
+  initialQuestion: string;
+  initialTopic: Topic | '';
+  onResolved: (entry: SearchItem) => void;
+  onSubmitted: (inquiry: InquiryCreated) => void;
+}) {
+  const [form, setForm] = useState<Form>({
+    question: initialQuestion,
+    topic: initialTopic,
+    unit: null,
+    name: '',
+    phone: '',
+    consent: false,
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [submitting, setSubmitting] = useState(false);
+  // State updates land a render later; a ref stops a second tap in the same instant.
+  const busy = useRef(false);
+  // Made at the first attempt and kept for every retry of this form fill.
+  const idempotencyKey = useRef<string | null>(null);
+  const due = useResource(() => expectedReply(REPLY_DAYS.normal), []);
+
+  const set = <K extends keyof Form>(key: K, value: Form[K]) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    const field = key === 'name' ? 'contactName' : key === 'phone' ? 'contactPhone' : key === 'unit' ? 'unitId' : key;
+    if (errors[field] || errors._) setErrors((e) => ({ ...e, [field]: '', _: '' }));
+  };
+
+  const submit = async () => {
+    if (busy.current) return;
+    const body: InquiryCreateInput = {
+      question: form.question,
+      consentPublish: form.consent,
+      ...(form.topic ? { topic: form.topic } : {}),
+      ...(form.unit ? { unitId: form.unit.id } : {}),
+      ...(form.name.trim() ? { contactName: form.name.trim() } : {}),
+      ...(form.phone.trim() ? { contactPhone: form.phone.trim() } : {}),
+    };
+    // The same schema the API checks with: mistakes show at once, next to their field.
+    const checked = inquiryCreateInput.safeParse(body);
+    if (!checked.success) {
+      const fields: Record<string, string> = {};
+      for (const issue of checked.error.issues) {
+        const key = issue.path.join('.') || '_';
+        fields[key] ??= issue.message;
+      }
+      setErrors(fields);
+      void Taro.showToast({ title: '请检查标红的内容', icon: 'none' });
+      return;
+    }
+    busy.current = true;
+    setSubmitting(true);
+    setErrors({});
+    try {
+      idempotencyKey.current ??= await randomKey();
+      onSubmitted(await createInquiry(body, idempotencyKey.current));
+    } catch (err) {
+      if (err instanceof ApiError && err.issues.length) setErrors(err.fieldMessages());
+      else setErrors({ _: errorMessage(err) });
+    } finally {
+      busy.current = false;
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <View className={`${styles.page} ${styles.withBar} zc-ask`}>
+      <View className={styles.card}>
+        <View className={styles.labelRow}>
+          <Text className={styles.label}>
+            您的问题<Text className={styles.required}> *</Text>
+          </Text>
+          <Text className={styles.hint}>用自己的话说清楚即可</Text>
+        </View>
+        <TextArea
+          className={`${styles.textarea} ${errors.question ? styles.textareaError : ''} zc-ask-question`}
+          value={form.question}
+          placeholder="例如：我是退役军人，在本区开网店能享受哪些税费减免？"
+          maxLength={QUESTION_MAX}
+          onChange={(v) => set('question', v)}
+        />
+        {errors.question && <Text className={`${styles.error} zc-field-error`}>{errors.question}</Text>}
+      </View>
+
+      <AskSuggestions question={form.question} onResolved={onResolved} />
+
+      <View className={styles.card}>
+        <View className={styles.labelRow}>
+          <Text className={styles.label}>问题类别（选填）</Text>
+          <Text className={styles.hint}>用于交给对口单位</Text>
+        </View>
+        <View className={styles.chips}>
+          {TOPICS.map((t) => (
+            <View
+              key={t}
+              className={`${styles.chip} ${form.topic === t ? styles.chipActive : ''} zc-ask-topic`}
+              data-topic={t}
+              onClick={() => set('topic', form.topic === t ? '' : t)}
+            >
+              {t}
+            </View>
+          ))}
+        </View>
+        {errors.topic && <Text className={`${styles.error} zc-field-error`}>{errors.topic}</Text>}
+
+        <View className={`${styles.labelRow} ${styles.spaced}`}>
+          <Text className={styles.label}>承办单位（选填）</Text>
+          {form.unit ? (
+            <Text className={`${styles.link} zc-ask-unit-clear`} onClick={() => set('unit', null)}>
+              不指定
+            </Text>
+          ) : (
+            <Text className={styles.hint}>不清楚就不选</Text>
+          )}
+        </View>
+        <UnitPicker
+          value={form.unit}
+          onChange={(u) => set('unit', u)}
+          placeholder="按问题类别自动交办"
+          error={errors.unitId}
+        />
+      </View>
+
+      <View className={styles.card}>
+        <View className={styles.labelRow}>
+          <Text className={styles.label}>联系方式（选填）</Text>
+          <Text className={styles.hint}>仅承办人员可见</Text>
+        </View>
+        <Input
+          className={`${styles.input} ${errors.contactName ? styles.inputError : ''} zc-ask-name`}
+          value={form.name}
+          maxlength={20}
+          placeholder="怎么称呼您，例如：李女士"
+          onInput={(e) => set('name', e.detail.value)}
+        />
+        {errors.contactName && <Text className={`${styles.error} zc-field-error`}>{errors.contactName}</Text>}
+        <Input
+          className={`${styles.input} ${styles.spacedInput} ${errors.contactPhone ? styles.inputError : ''} zc-ask-phone`}
+          value={form.phone}
+          maxlength={20}
+          type="text"
+          placeholder="手机或座机号码，便于解答员联系您"
+          onInput={(e) => set('phone', e.detail.value)}
+        />
+        {errors.contactPhone && <Text className={`${styles.error} zc-field-error`}>{errors.contactPhone}</Text>}
+        <View className={styles.consent}>
+          <Checkbox
+            className="zc-ask-consent"
+            checked={form.consent}
+            onChange={(checked) => set('consent', checked)}
+            label="同意在隐去姓名、电话等个人信息后公开本问答，帮助有同样问题的人"
+          />
+        </View>
+      </View>
+
+      <ExpectedReply due={due} />
+
+      {errors._ && <Text className={`${styles.formError} zc-form-error`}>{errors._}</Text>}
+
+      <View className={styles.bar}>
+        <Button
+          className={`${styles.barBtn} zc-ask-submit`}
+          type="primary"
+          size="large"
+          block
+          loading={submitting}
+          disabled={submitting}
+          onClick={() => void submit()}
+        >
+          {submitting ? '正在提交…' : '提交咨询'}
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+/** Knowledge-base answers to the question as it is being typed; one of them may settle it. */
+function AskSuggestions({ question, onResolved }: { question: string; onResolved: (entry: SearchItem) => void }) {
+  const suggestions = useSuggestions(question.slice(0, FAQ_LIMITS.searchQuery), 5);
+  const [open, setOpen] = useState<string | null>(null);
+  const [resolving, setResolving] = useState<string | null>(null);
+  if (suggestions.status === 'idle') return null;
+  const items = suggestions.status === 'ok' || suggestions.status === 'loading' ? suggestions.items : [];
+
+  const resolve = async (item: SearchItem) => {
+    if (resolving) return;
+    setResolving(item.id);
+    try {
+      await resolvedByEntry(question.trim(), item.id);
+      onResolved(item);
+    } catch (err) {
+      void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 });
+    } finally {
+      setResolving(null);
+    }
+  };
+
+  return (
+    <View
+      className={`${styles.card} ${styles.suggest} zc-ask-suggestions`}
+      data-status={suggestions.status}
+      data-query={suggestions.query}
+    >
+      <Text className={styles.suggestTitle}>问答库里的相关问答</Text>
+      <Text className={styles.suggestHint}>先看看能否解决您的问题；没有解决，继续填写提交即可。</Text>
+      {suggestions.status === 'loading' && items.length === 0 && <Loading compact text="正在查找相近的问题…" />}
+      {suggestions.status === 'error' && (
+        <ErrorState compact title="查询失败" error={suggestions.error} onRetry={suggestions.retry} />
+      )}
+      {suggestions.status === 'ok' && items.length === 0 && (
+        <Text className={`${styles.suggestNone} zc-ask-no-match`}>问答库里还没有相近的问题，请继续填写并提交。</Text>
+      )}
+      {items.length > 0 && (
+        <View className={suggestions.status === 'loading' ? styles.stale : ''}>
+          {items.map((item) => (
+            <View key={item.id} className={`${styles.sItem} zc-ask-suggestion`} data-id={item.id}>
+              <View
+                className={styles.sHead}
+                hoverClass={styles.pressed}
+                onClick={() => setOpen(open === item.id ? null : item.id)}
+              >
+                <Text className={`${styles.sQuestion} zc-ask-suggestion-question`}>{item.question}</Text>
+                <Text className={styles.sToggle}>{open === item.id ? '收起' : '看答案'}</Text>
+              </View>
+              {open === item.id && (
+                <View className={styles.sBody}>
+                  <Text className={`${styles.sAnswer} zc-ask-suggestion-answer`}>{item.answer}</Text>
+                  <View className={styles.sActions}>
+                    <Button
+                      className={`${styles.sBtn} zc-ask-open-entry`}
+                      size="small"
+                      fill="outline"
+                      onClick={() => go(routes.entry(item.id))}
+                    >
+                      查看详情
+                    </Button>
+                    <Button
+                      className={`${styles.sBtn} zc-resolved`}
+                      size="small"
+                      type="primary"
+                      loading={resolving === item.id}
+                      disabled={resolving !== null}
+                      onClick={() => void resolve(item)}
+                    >
+                      这解决了我的问题
+                    </Button>
+                  </View>
+                </View>
+              )}
+            </View>
+          ))}
+        </View>
+      )}
+    </View>
+  );
+}
+
+/** The date a question asked now is due, before the resident submits it. */
+function ExpectedReply({ due }: { due: ReturnType<typeof useResource<DueAnswer>> }) {
+  const [showDays, setShowDays] = useState(false);
+  if (due.status === 'loading') {
+    return (
+      <View className={`${styles.due} zc-expected`} data-state="loading">
+        <Text className={styles.dueHint}>正在计算预计答复日期…</Text>
+      </View>
+    );
+  }
+  if (due.status === 'error') {
+    return (
+      <View className={`${styles.dueError} zc-expected`}>
+        <ErrorState compact title="暂时算不出答复日期" error={due.error} onRetry={due.reload} />
+      </View>
+    );
+  }
+  const { dueAt, provisional, counted } = due.data;
+  return (
+    <View className={`${styles.due} zc-expected`} data-due={dueAt} onClick={() => setShowDays((v) => !v)}>
+      <Text className={`${styles.dueMain} zc-expected-main`}>
+        预计 <Text className={`${styles.dueDate} zc-expected-date`}>{monthDay(dueAt)}</Text> 前答复
+      </Text>
+      <Text className={styles.dueHint}>
+        {REPLY_DAYS.normal} 个工作日内答复，今天不计、节假日顺延
+        {showDays ? '' : ' · 点击查看'}
+      </Text>
+      {provisional && <Text className={`${styles.dueNote} zc-provisional`}>{PROVISIONAL_NOTE}</Text>}
+      {showDays && (
+        <View className={`${styles.days} zc-expected-days`}>
+          {counted.map((d, i) => (
+            <Text key={d} className={styles.day}>
+              第{i + 1}天 {monthDay(d)}（{weekday(d)}）
+            </Text>
+          ))}
+        </View>
+      )}
+    </View>
+  );
+}
+
+function Ticket({ inquiry: i }: { inquiry: InquiryCreated }) {
+  return (
+    <View className={`${styles.page} zc-ticket-view`}>
+      <View className={styles.done}>
+        <View className={styles.doneIcon}>✓</View>
+        <Text className={styles.doneTitle}>咨询已提交</Text>
+        <Text className={styles.doneHint}>承办单位会在期限内答复，答复后会在「消息」里通知您。</Text>
+      </View>
+      <View className={styles.card}>
+        <TicketRow label="咨询编号" value={i.ticket} cls="zc-ticket-number" strong />
+        <TicketRow label="承办单位" value={i.unitName ?? '待交办（政务公开办会尽快交办）'} cls="zc-ticket-unit" />
+        <TicketRow label="政策解答员" value={i.answererName ?? '待指定'} cls="zc-ticket-answerer" />
+        <TicketRow label="答复期限" value={`${monthDay(i.dueAt)}（${weekday(i.dueAt)}）前`} cls="zc-ticket-due" strong />
+        {i.dueProvisional && <Text className={`${styles.dueNote} zc-provisional`}>{PROVISIONAL_NOTE}</Text>}
+      </View>
+      <View className={styles.doneActions}>
+        <Button
+          className="zc-open-inquiry"
+          type="primary"
+          size="large"
+          block
+          onClick={() => void Taro.redirectTo({ url: routes.inquiry(i.id) })}
+        >
+          查看咨询进度
+        </Button>
+        <Button className={styles.secondBtn} size="large" block fill="outline" onClick={() => goTab(routes.home())}>
+          返回首页
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+function TicketRow({ label, value, cls, strong }: { label: string; value: string; cls: string; strong?: boolean }) {
+  return (
+    <View className={styles.row}>
+      <Text className={styles.rowLabel}>{label}</Text>
+      <Text className={`${styles.rowValue} ${strong ? styles.rowStrong : ''} ${cls}`} userSelect>
+        {value}
+      </Text>
+    </View>
+  );
+}
+
+function Resolved({ entry, onAgain }: { entry: SearchItem; onAgain: () => void }) {
+  return (
+    <View className={`${styles.page} zc-resolved-view`}>
+      <View className={styles.done}>
+        <View className={styles.doneIcon}>✓</View>
+        <Text className={styles.doneTitle}>很高兴问题已经解决</Text>
+        <Text className={styles.doneHint}>已记为由问答库解答，无需再提交咨询。</Text>
+      </View>
+      <View className={styles.card} hoverClass={styles.pressed} onClick={() => go(routes.entry(entry.id))}>
+        <Text className={styles.rowLabel}>解决您问题的问答</Text>
+        <Text className={`${styles.resolvedQuestion} zc-resolved-question`}>{entry.question}</Text>
+        <Text className={styles.link}>查看全文 ›</Text>
+      </View>
+      <View className={styles.doneActions}>
+        <Button type="primary" size="large" block onClick={() => goTab(routes.home())}>
+          返回首页
+        </Button>
+        <Button className={`${styles.secondBtn} zc-ask-again`} size="large" block fill="outline" onClick={onAgain}>
+          还有别的问题
+        </Button>
+      </View>
+    </View>
+  );
+}

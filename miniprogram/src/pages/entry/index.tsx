@@ -1,0 +1,163 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import { REPLY_DAYS } from '@shared/inquiry/states';
+import type { FaqPublic } from '@shared/schemas/faq';
+import { useState } from 'react';
+import { EmptyState, ErrorState, Loading } from '../../components/Status';
+import { useResource } from '../../hooks/useResource';
+import { ApiError, errorMessage } from '../../services/api';
+import { getFaq, sendFeedback } from '../../services/faq';
+import { readVote, saveVote } from '../../services/votes';
+import { shanghaiDate } from '../../utils/format';
+import { go, goTab, param, routes } from '../../utils/nav';
+import styles from './index.module.scss';
+
+export default function EntryPage() {
+  const { params } = useRouter();
+  const id = param(params.id);
+  const entry = useResource(() => getFaq(id), [id]);
+
+  if (!id) {
+    return (
+      <View className={styles.page}>
+        <EmptyState title="缺少问答编号" hint="请从首页或分类列表进入" action={<BackHome />} />
+      </View>
+    );
+  }
+  return (
+    <View className={styles.page}>
+      {entry.status === 'loading' && <Loading />}
+      {entry.status === 'error' &&
+        (entry.error instanceof ApiError && entry.error.status === 404 ? (
+          <EmptyState title="这条问答不存在或已下线" hint="政策可能已更新，请到首页重新搜索" action={<BackHome />} />
+        ) : (
+          <ErrorState error={entry.error} onRetry={entry.reload} />
+        ))}
+      {entry.status === 'ok' && <EntryView entry={entry.data} />}
+    </View>
+  );
+}
+
+function BackHome() {
+  return (
+    <Button type="primary" onClick={() => goTab(routes.home())}>
+      返回首页
+    </Button>
+  );
+}
+
+function EntryView({ entry }: { entry: FaqPublic }) {
+  const [counts, setCounts] = useState({ helpful: entry.helpful, unhelpful: entry.unhelpful });
+  const [vote, setVote] = useState<boolean | null>(() => readVote(entry.id));
+  const [sending, setSending] = useState<boolean | null>(null);
+  // 没帮助 always leads somewhere, even if recording the vote fails.
+  const [showInquiry, setShowInquiry] = useState(vote === false);
+
+  const rate = async (helpful: boolean) => {
+    if (!helpful) setShowInquiry(true);
+    if (sending !== null || vote === helpful) return;
+    setSending(helpful);
+    try {
+      const next = await sendFeedback(entry.id, helpful);
+      setCounts(next);
+      setVote(helpful);
+      if (helpful) setShowInquiry(false);
+      saveVote(entry.id, helpful);
+      void Taro.showToast({ title: '感谢您的反馈', icon: 'success', duration: 1500 });
+    } catch (err) {
+      void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 });
+    } finally {
+      setSending(null);
+    }
+  };
+
+  return (
+    <View className="zc-entry">
+      <View className={styles.card}>
+        <View className={styles.tags}>
+          <Text className={styles.topic}>{entry.topic}</Text>
+          <Text className={styles.updated}>更新于 {shanghaiDate(entry.updatedAt)}</Text>
+        </View>
+        <Text className={`${styles.question} zc-entry-question`}>{entry.question}</Text>
+        <Text className={`${styles.answer} zc-entry-answer`} userSelect>
+          {entry.answer}
+        </Text>
+      </View>
+
+      <View className={styles.card}>
+        <View className={styles.info}>
+          <Text className={styles.infoLabel}>责任单位</Text>
+          <Text className={`${styles.infoValue} zc-entry-unit`}>{entry.unitName}</Text>
+        </View>
+        <View className={styles.info}>
+          <Text className={styles.infoLabel}>更新日期</Text>
+          <Text className={styles.infoValue}>{shanghaiDate(entry.updatedAt)}</Text>
+        </View>
+        <View className={styles.info}>
+          <Text className={styles.infoLabel}>浏览次数</Text>
+          <Text className={styles.infoValue}>{entry.views}</Text>
+        </View>
+      </View>
+
+      {entry.similar.length > 0 && (
+        <View className={styles.card}>
+          <Text className={styles.cardTitle}>也有人这样问</Text>
+          {entry.similar.map((s) => (
+            <Text key={s} className={styles.similar}>
+              {s}
+            </Text>
+          ))}
+        </View>
+      )}
+
+      <View className={`${styles.card} ${styles.feedback}`}>
+        <Text className={styles.cardTitle}>这条回答对您有帮助吗？</Text>
+        <View className={styles.feedbackRow}>
+          <Button
+            className={`${styles.feedbackBtn} zc-helpful`}
+            type="primary"
+            fill={vote === true ? 'solid' : 'outline'}
+            loading={sending === true}
+            disabled={sending !== null}
+            onClick={() => void rate(true)}
+          >
+            有帮助<Text className={`${styles.count} zc-helpful-count`}>{counts.helpful}</Text>
+          </Button>
+          <Button
+            className={`${styles.feedbackBtn} ${vote === false ? styles.chosenNo : ''} zc-unhelpful`}
+            type="default"
+            fill="outline"
+            loading={sending === false}
+            disabled={sending !== null}
+            onClick={() => void rate(false)}
+          >
+            没帮助<Text className={`${styles.count} zc-unhelpful-count`}>{counts.unhelpful}</Text>
+          </Button>
+        </View>
+        {vote === true && <Text className={styles.thanks}>感谢反馈，我们会继续完善问答内容。</Text>}
+      </View>
+
+      {showInquiry && (
+        <View className={`${styles.card} ${styles.inquiry} zc-ask-cta`}>
+          <Text className={styles.inquiryTitle}>没有解决？我要咨询</Text>
+          <Text className={styles.inquiryText}>
+            直接向责任单位提问，{REPLY_DAYS.normal} 个工作日内答复，答复后在「消息」里通知您。
+          </Text>
+          <Text className={styles.inquiryText}>
+            本条问答的责任单位是<Text className={styles.inquiryUnit}>{entry.unitName}</Text>。
+          </Text>
+          <Button
+            className={`${styles.inquiryBtn} zc-ask-from-entry`}
+            type="primary"
+            block
+            onClick={() => go(routes.ask({ q: entry.question, topic: entry.topic }))}
+          >
+            我要咨询
+          </Button>
+        </View>
+      )}
+    </View>
+  );
+}

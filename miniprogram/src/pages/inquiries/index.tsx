@@ -1,0 +1,76 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import { useRef } from 'react';
+import { InquiryCard } from '../../components/InquiryCard';
+import { EmptyState, ErrorState, Loading } from '../../components/Status';
+import { usePaged } from '../../hooks/usePaged';
+import { errorMessage } from '../../services/api';
+import { listMine } from '../../services/inquiry';
+import { go, routes } from '../../utils/nav';
+import styles from './index.module.scss';
+
+const PAGE_SIZE = 10;
+
+export default function MyInquiries() {
+  const list = usePaged((offset, limit) => listMine(offset, limit), [], PAGE_SIZE);
+
+  // Back from a detail (answered, rated, withdrawn): show the new state.
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) list.reload();
+    shown.current = true;
+  });
+  usePullDownRefresh(() => {
+    list.reload();
+    setTimeout(() => Taro.stopPullDownRefresh(), 300);
+  });
+
+  return (
+    <View className={`${styles.page} zc-my-inquiries`}>
+      {list.status === 'loading' && <Loading />}
+      {list.status === 'error' && <ErrorState error={list.error} onRetry={list.reload} />}
+      {list.status === 'ok' && list.items.length === 0 && (
+        <EmptyState
+          title="还没有咨询"
+          hint="问答库里找不到答案时，可以直接向责任单位提问，5 个工作日内答复。"
+          action={
+            <Button type="primary" onClick={() => go(routes.ask())}>
+              我要咨询
+            </Button>
+          }
+        />
+      )}
+      {list.status === 'ok' && list.items.length > 0 && (
+        <>
+          <View className={styles.head}>
+            <Text className={styles.total}>共 {list.total} 条咨询</Text>
+            <Text className={`${styles.link} zc-new-inquiry`} onClick={() => go(routes.ask())}>
+              ＋ 我要咨询
+            </Text>
+          </View>
+          {list.items.map((i) => (
+            <InquiryCard key={i.id} inquiry={i} audience="resident" onClick={() => go(routes.inquiry(i.id))} />
+          ))}
+        </>
+      )}
+      {list.status === 'ok' && list.hasMore && (
+        <View className={styles.more}>
+          {list.more === 'error' && <Text className={styles.moreError}>{errorMessage(list.error)}</Text>}
+          <Button
+            className="zc-load-more"
+            fill="outline"
+            type="primary"
+            block
+            loading={list.more === 'loading'}
+            disabled={list.more === 'loading'}
+            onClick={list.loadMore}
+          >
+            {list.more === 'error' ? '重新加载' : '加载更多'}
+          </Button>
+        </View>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,277 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import TextArea from '@nutui/nutui-react-taro/dist/es/packages/textarea';
+import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css';
+import { OPEN, RATINGS, type Rating } from '@shared/inquiry/states';
+import type { InquiryView } from '@shared/schemas/inquiry';
+import { useRef, useState } from 'react';
+import { DueSummary } from '../../components/DueSummary';
+import { StatusTag } from '../../components/InquiryCard';
+import { EmptyState, ErrorState, Loading } from '../../components/Status';
+import { Timeline } from '../../components/Timeline';
+import { useResource } from '../../hooks/useResource';
+import { ApiError, errorMessage } from '../../services/api';
+import { getInquiry, rate, supplement, withdraw } from '../../services/inquiry';
+import { dateTime } from '../../utils/format';
+import { go, param, routes } from '../../utils/nav';
+import styles from './index.module.scss';
+
+export default function InquiryPage() {
+  const { params } = useRouter();
+  const id = param(params.id);
+  const inquiry = useResource(() => getInquiry(id), [id]);
+
+  // Back from 消息 or elsewhere: the answer may have arrived meanwhile.
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current && inquiry.status === 'ok') inquiry.refresh().catch(() => undefined);
+    shown.current = true;
+  });
+
+  if (!id) {
+    return (
+      <View className={styles.page}>
+        <EmptyState title="缺少咨询编号" hint="请从「我的咨询」进入" action={<ToList />} />
+      </View>
+    );
+  }
+  return (
+    <View className={styles.page}>
+      {inquiry.status === 'loading' && <Loading />}
+      {inquiry.status === 'error' &&
+        (inquiry.error instanceof ApiError && inquiry.error.status === 404 ? (
+          <EmptyState title="没有找到这条咨询" hint="只能查看自己提交的咨询" action={<ToList />} />
+        ) : (
+          <ErrorState error={inquiry.error} onRetry={inquiry.reload} />
+        ))}
+      {inquiry.status === 'ok' && <InquiryDetail inquiry={inquiry.data} refresh={inquiry.refresh} />}
+    </View>
+  );
+}
+
+function ToList() {
+  return (
+    <Button type="primary" onClick={() => go(routes.inquiries())}>
+      我的咨询
+    </Button>
+  );
+}
+
+function InquiryDetail({ inquiry: i, refresh }: { inquiry: InquiryView; refresh: () => Promise<void> }) {
+  const [busy, setBusy] = useState<string | null>(null);
+  const [notice, setNotice] = useState('');
+  const events = i.events ?? [];
+  const lastAsk = [...events].reverse().find((e) => e.type === 'clarification_requested');
+
+  /** Runs an action; a 409 (the state moved on meanwhile) shows the API's reason and the current state. */
+  const act = async (name: string, call: () => Promise<unknown>, done: string): Promise<boolean> => {
+    if (busy) return false;
+    setBusy(name);
+    setNotice('');
+    try {
+      await call();
+      void Taro.showToast({ title: done, icon: 'success', duration: 1500 });
+      await refresh().catch(() => undefined);
+      return true;
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 409) {
+        setNotice(err.message);
+        await refresh().catch(() => undefined);
+      } else {
+        void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 });
+      }
+      return false;
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const confirmWithdraw = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '撤回这条咨询？',
+      content: '撤回后承办单位将不再办理；如仍有疑问，需要重新提交。',
+      confirmText: '撤回',
+      confirmColor: '#d93026',
+      cancelText: '再想想',
+    });
+    if (confirm) await act('withdraw', () => withdraw(i.id), '已撤回');
+  };
+
+  return (
+    <View className={`zc-inquiry`} data-status={i.status}>
+      {notice && <Text className={`${styles.notice} zc-conflict`}>{notice}</Text>}
+
+      <View className={styles.card}>
+        <View className={styles.headRow}>
+          <StatusTag status={i.status} />
+          <Text className={`${styles.ticket} zc-ticket`} userSelect>
+            {i.ticket}
+          </Text>
+        </View>
+        <Text className={`${styles.question} zc-inquiry-question`} userSelect>
+          {i.question}
+        </Text>
+        <Text className={styles.meta}>
+          {dateTime(i.receivedAt)} 提交{i.topic ? ` · ${i.topic}` : ''}
+        </Text>
+      </View>
+
+      <View className={styles.block}>
+        <DueSummary inquiry={i} audience="resident" />
+      </View>
+
+      {i.reply !== null && (
+        <View className={`${styles.card} ${styles.replyCard} zc-reply`}>
+          <Text className={styles.cardTitle}>答复</Text>
+          <Text className={`${styles.replyText} zc-reply-text`} userSelect>
+            {i.reply}
+          </Text>
+          <Text className={styles.replyMeta}>
+            {[i.unitName, i.answererName].filter(Boolean).join(' · ')}
+            {i.repliedAt ? ` · ${dateTime(i.repliedAt)}` : ''}
+          </Text>
+        </View>
+      )}
+
+      {i.status === 'awaiting_resident' && (
+        <SupplementForm
+          question={typeof lastAsk?.data.message === 'string' ? lastAsk.data.message : ''}
+          busy={busy === 'supplement'}
+          onSend={(message) => act('supplement', () => supplement(i.id, message), '已补充')}
+        />
+      )}
+
+      {i.status === 'answered' && (
+        <RateForm busy={busy === 'rate'} onRate={(r, comment) => act('rate', () => rate(i.id, r, comment), '感谢评价')} />
+      )}
+
+      {i.rating && (
+        <View className={`${styles.card} zc-rated`}>
+          <Text className={styles.cardTitle}>您的评价</Text>
+          <Text className={`${styles.ratedValue} zc-rated-value`}>{i.rating}</Text>
+        </View>
+      )}
+
+      <View className={styles.card}>
+        <Text className={styles.cardTitle}>承办情况</Text>
+        <View className={styles.info}>
+          <Text className={styles.infoLabel}>承办单位</Text>
+          <Text className={`${styles.infoValue} zc-inquiry-unit`}>{i.unitName ?? '待交办'}</Text>
+        </View>
+        <View className={styles.info}>
+          <Text className={styles.infoLabel}>政策解答员</Text>
+          <Text className={`${styles.infoValue} zc-inquiry-answerer`}>{i.answererName ?? '待指定'}</Text>
+        </View>
+        {i.contact && (i.contact.name || i.contact.phone) && (
+          <View className={styles.info}>
+            <Text className={styles.infoLabel}>您留的联系方式</Text>
+            <Text className={styles.infoValue}>{[i.contact.name, i.contact.phone].filter(Boolean).join(' ')}</Text>
+          </View>
+        )}
+        <View className={styles.info}>
+          <Text className={styles.infoLabel}>同意匿名公开</Text>
+          <Text className={styles.infoValue}>{i.consentPublish ? '同意' : '不同意'}</Text>
+        </View>
+      </View>
+
+      <View className={styles.card}>
+        <Text className={styles.cardTitle}>办理进度</Text>
+        {events.length ? <Timeline events={events} audience="resident" /> : <Text className={styles.muted}>暂无记录</Text>}
+      </View>
+
+      {OPEN.includes(i.status) && (
+        <Button
+          className={`${styles.withdraw} zc-withdraw`}
+          block
+          fill="outline"
+          type="danger"
+          loading={busy === 'withdraw'}
+          disabled={busy !== null}
+          onClick={() => void confirmWithdraw()}
+        >
+          撤回咨询
+        </Button>
+      )}
+    </View>
+  );
+}
+
+function SupplementForm({ question, busy, onSend }: { question: string; busy: boolean; onSend: (message: string) => Promise<boolean> }) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState('');
+  const send = async () => {
+    if (!text.trim()) {
+      setError('请填写补充说明');
+      return;
+    }
+    if (await onSend(text.trim())) setText('');
+  };
+  return (
+    <View className={`${styles.card} ${styles.actionCard} zc-supplement`}>
+      <Text className={styles.cardTitle}>请补充说明</Text>
+      {question && <Text className={`${styles.asked} zc-clarify-question`}>解答员：{question}</Text>}
+      <TextArea
+        className={`${styles.textarea} ${error ? styles.textareaError : ''} zc-supplement-input`}
+        value={text}
+        placeholder="补充您的具体情况，补充后继续办理"
+        maxLength={1000}
+        onChange={(v) => {
+          setText(v);
+          setError('');
+        }}
+      />
+      {error && <Text className={styles.error}>{error}</Text>}
+      <Button className={`${styles.sendBtn} zc-supplement-send`} type="primary" block loading={busy} disabled={busy} onClick={() => void send()}>
+        提交补充
+      </Button>
+    </View>
+  );
+}
+
+function RateForm({ busy, onRate }: { busy: boolean; onRate: (rating: Rating, comment?: string) => Promise<boolean> }) {
+  const [rating, setRating] = useState<Rating | null>(null);
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState('');
+  const send = () => {
+    if (!rating) {
+      setError('请选择一个评价');
+      return;
+    }
+    void onRate(rating, comment.trim() || undefined);
+  };
+  return (
+    <View className={`${styles.card} ${styles.actionCard} zc-rate`}>
+      <Text className={styles.cardTitle}>这次答复您满意吗？</Text>
+      <View className={styles.ratings}>
+        {RATINGS.map((r, idx) => (
+          <View
+            key={r}
+            className={`${styles.rating} ${rating === r ? (idx >= 3 ? styles.ratingLow : styles.ratingActive) : ''} zc-rating`}
+            data-rating={r}
+            onClick={() => {
+              setRating(r);
+              setError('');
+            }}
+          >
+            {r}
+          </View>
+        ))}
+      </View>
+      {rating && (
+        <TextArea
+          className={`${styles.textarea} ${styles.comment} zc-rate-comment`}
+          value={comment}
+          placeholder={rating === '不满意' || rating === '非常不满意' ? '哪里不满意？政务公开办会回访了解（选填）' : '还想说点什么（选填）'}
+          maxLength={500}
+          onChange={setComment}
+        />
+      )}
+      {error && <Text className={styles.error}>{error}</Text>}
+      <Button className={`${styles.sendBtn} zc-rate-send`} type="primary" block loading={busy} disabled={busy} onClick={send}>
+        提交评价
+      </Button>
+    </View>
+  );
+}

@@ -1,0 +1,388 @@
+import { Input, Picker, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import TextArea from '@nutui/nutui-react-taro/dist/es/packages/textarea';
+import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css';
+import { FAQ_LIMITS, TOPICS, type Topic } from '@shared/constants';
+import type { Me, Unit } from '@shared/schemas/auth';
+import { faqCreateInput, faqUpdateInput, type FaqManaged } from '@shared/schemas/faq';
+import { useEffect, useState } from 'react';
+import { EmptyState, ErrorState, Loading } from '../../../components/Status';
+import { UnitPicker } from '../../../components/UnitPicker';
+import { useResource } from '../../../hooks/useResource';
+import { ApiError, errorMessage, type Issue } from '../../../services/api';
+import { createFaq, getManaged, setFaqStatus, STATUS_LABELS, updateFaq } from '../../../services/manage';
+import { canManage, readUser } from '../../../services/session';
+import { goTab, param, routes } from '../../../utils/nav';
+import styles from './index.module.scss';
+
+type Form = {
+  question: string;
+  answer: string;
+  topic: Topic | '';
+  similar: string[];
+  keywords: string;
+  validFrom: string;
+  validUntil: string;
+  unit: Unit | null;
+};
+
+const EMPTY: Form = {
+  question: '',
+  answer: '',
+  topic: '',
+  similar: [''],
+  keywords: '',
+  validFrom: '',
+  validUntil: '',
+  unit: null,
+};
+
+function fromEntry(entry: FaqManaged): Form {
+  return {
+    question: entry.question,
+    answer: entry.answer,
+    topic: (TOPICS as readonly string[]).includes(entry.topic) ? (entry.topic as Topic) : '',
+    similar: entry.similar.length ? [...entry.similar] : [''],
+    keywords: entry.keywords.join('，'),
+    validFrom: entry.validFrom ?? '',
+    validUntil: entry.validUntil ?? '',
+    unit: null,
+  };
+}
+
+const splitKeywords = (text: string) =>
+  text
+    .split(/[\s,，、;；]+/)
+    .map((k) => k.trim())
+    .filter(Boolean);
+
+export default function EditPage() {
+  const { params } = useRouter();
+  const id = param(params.id) || null;
+  const user = readUser();
+
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: id ? '编辑问答' : '新建问答' });
+  }, [id]);
+
+  if (!canManage(user)) {
+    return (
+      <View className={styles.page}>
+        <EmptyState
+          title="需要工作人员登录"
+          hint="以单位编辑或政务公开办身份登录后，才能编辑问答"
+          action={
+            <Button type="primary" onClick={() => goTab(routes.mine())}>
+              去登录
+            </Button>
+          }
+        />
+      </View>
+    );
+  }
+  return id ? <EditExisting id={id} user={user} /> : <Editor user={user} entry={null} />;
+}
+
+function EditExisting({ id, user }: { id: string; user: Me }) {
+  const entry = useResource(() => getManaged(id), [id]);
+  if (entry.status === 'loading') return <Loading />;
+  if (entry.status === 'error') {
+    return (
+      <View className={styles.page}>
+        {entry.error instanceof ApiError && entry.error.status === 404 ? (
+          <EmptyState title="这条问答不存在" hint="可能已被删除，或不属于您的单位" />
+        ) : (
+          <ErrorState error={entry.error} onRetry={entry.reload} />
+        )}
+      </View>
+    );
+  }
+  return <Editor user={user} entry={entry.data} />;
+}
+
+/** Issue paths such as `similar.2` refer to the rows actually sent; map them back to form rows. */
+function toFieldErrors(issues: Issue[], similarRows: number[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const { path, message } of issues) {
+    let key = path || '_';
+    const m = /^similar\.(\d+)/.exec(key);
+    if (m) key = `similar.${similarRows[Number(m[1])] ?? 0}`;
+    if (/^keywords(\.|$)/.test(key)) key = 'keywords';
+    if (!(key in out)) out[key] = message;
+  }
+  return out;
+}
+
+function Editor({ user, entry }: { user: Me; entry: FaqManaged | null }) {
+  const [form, setForm] = useState<Form>(() => (entry ? fromEntry(entry) : EMPTY));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [saving, setSaving] = useState<'draft' | 'publish' | null>(null);
+
+  const set = <K extends keyof Form>(key: K, value: Form[K]) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    setErrors((e) => {
+      if (!(key in e)) return e;
+      const { [key]: _removed, ...rest } = e;
+      return rest;
+    });
+  };
+
+  const setSimilar = (index: number, value: string) => {
+    setForm((f) => ({ ...f, similar: f.similar.map((s, i) => (i === index ? value : s)) }));
+    setErrors(({ [`similar.${index}`]: _removed, ...rest }) => rest);
+  };
+
+  const save = async (publish: boolean) => {
+    if (saving) return;
+    const similarRows: number[] = [];
+    const similar: string[] = [];
+    form.similar.forEach((s, i) => {
+      if (s.trim()) {
+        similarRows.push(i);
+        similar.push(s.trim());
+      }
+    });
+    const fields = {
+      question: form.question.trim(),
+      answer: form.answer.trim(),
+      topic: form.topic,
+      similar,
+      keywords: splitKeywords(form.keywords),
+      validFrom: form.validFrom || null,
+      validUntil: form.validUntil || null,
+    };
+
+    // The same schema the API applies: most mistakes are caught before a round trip.
+    const check = entry
+      ? faqUpdateInput.safeParse(fields)
+      : faqCreateInput.safeParse({ ...fields, publish, ...(user.role === 'office' && form.unit ? { unitId: form.unit.id } : {}) });
+    if (!check.success) {
+      setErrors(
+        toFieldErrors(
+          check.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })),
+          similarRows,
+        ),
+      );
+      void Taro.showToast({ title: '请检查标红的内容', icon: 'none' });
+      return;
+    }
+
+    setSaving(publish ? 'publish' : 'draft');
+    setErrors({});
+    try {
+      let saved: FaqManaged;
+      if (entry) {
+        saved = await updateFaq(entry.id, faqUpdateInput.parse(fields));
+        if (publish && saved.status !== 'published') saved = await setFaqStatus(entry.id, 'published');
+      } else {
+        saved = await createFaq({
+          ...fields,
+          topic: fields.topic as Topic,
+          publish,
+          ...(user.role === 'office' && form.unit ? { unitId: form.unit.id } : {}),
+        });
+      }
+      void Taro.showToast({ title: saved.status === 'published' ? '已发布' : '已保存', icon: 'success', duration: 1200 });
+      setTimeout(() => {
+        if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
+        else void Taro.redirectTo({ url: routes.manage() });
+      }, 600);
+    } catch (err) {
+      if (err instanceof ApiError && err.issues.length) {
+        setErrors(toFieldErrors(err.issues, similarRows));
+        void Taro.showToast({ title: '请检查标红的内容', icon: 'none' });
+      } else {
+        setErrors({ _: errorMessage(err) });
+      }
+    } finally {
+      setSaving(null);
+    }
+  };
+
+  return (
+    <View className={`${styles.page} zc-editor`}>
+      {entry && (
+        <Text className={styles.statusLine}>
+          当前状态：{STATUS_LABELS[entry.status]} · {entry.unitName}
+        </Text>
+      )}
+      {errors._ && <Text className={`${styles.formError} zc-form-error`}>{errors._}</Text>}
+
+      <View className={styles.card}>
+        <Field label="标准问题" required error={errors.question}>
+          <TextArea
+            className={`${styles.textarea} zc-field-question`}
+            value={form.question}
+            placeholder="用居民常问的方式写，例如：灵活就业人员怎么缴纳社保？"
+            maxLength={FAQ_LIMITS.question}
+            onChange={(v) => set('question', v)}
+          />
+        </Field>
+
+        <Field label="答案" required error={errors.answer}>
+          <TextArea
+            className={`${styles.textarea} ${styles.answer} zc-field-answer`}
+            value={form.answer}
+            placeholder="写清楚条件、标准、办理渠道和所需材料"
+            maxLength={FAQ_LIMITS.answer}
+            showCount
+            onChange={(v) => set('answer', v)}
+          />
+        </Field>
+
+        <Field label="类目" required error={errors.topic && (form.topic ? errors.topic : '请选择一个类目')}>
+          <View className={styles.chips}>
+            {TOPICS.map((t) => (
+              <View
+                key={t}
+                className={`${styles.chip} ${form.topic === t ? styles.chipActive : ''} zc-topic-chip`}
+                data-topic={t}
+                onClick={() => set('topic', t)}
+              >
+                {t}
+              </View>
+            ))}
+          </View>
+        </Field>
+
+        {user.role === 'office' && !entry && (
+          <Field label="责任单位" hint="不选则为本人所属单位" error={errors.unitId}>
+            <UnitPicker value={form.unit} onChange={(u) => set('unit', u)} placeholder="选择责任单位" />
+          </Field>
+        )}
+      </View>
+
+      <View className={styles.card}>
+        <Field label="相似问法" hint="居民可能的其他说法，帮助搜索匹配" error={errors.similar}>
+          {form.similar.map((s, i) => (
+            <View key={i} className={styles.row}>
+              <View className={styles.rowMain}>
+                <Input
+                  className={`${styles.input} ${errors[`similar.${i}`] ? styles.inputError : ''} zc-field-similar`}
+                  value={s}
+                  maxlength={FAQ_LIMITS.question}
+                  placeholder={i === 0 ? '例如：打零工的怎么交社保' : '再写一种说法'}
+                  onInput={(e) => setSimilar(i, e.detail.value)}
+                />
+                {errors[`similar.${i}`] && <Text className={styles.error}>{errors[`similar.${i}`]}</Text>}
+              </View>
+              <Text
+                className={`${styles.remove} zc-remove-similar`}
+                onClick={() => set('similar', form.similar.length > 1 ? form.similar.filter((_, j) => j !== i) : [''])}
+              >
+                删除
+              </Text>
+            </View>
+          ))}
+          {form.similar.length < FAQ_LIMITS.similar && (
+            <Text className={`${styles.add} zc-add-similar`} onClick={() => set('similar', [...form.similar, ''])}>
+              ＋ 添加一种问法
+            </Text>
+          )}
+        </Field>
+
+        <Field label="关键字" hint="用空格或逗号分隔" error={errors.keywords}>
+          <Input
+            className={`${styles.input} zc-field-keywords`}
+            value={form.keywords}
+            placeholder="例如：灵活就业 养老保险"
+            onInput={(e) => set('keywords', e.detail.value)}
+          />
+        </Field>
+
+        <Field label="有效期（选填）" hint="不填表示长期有效" error={errors.validFrom ?? errors.validUntil}>
+          <View className={styles.dates}>
+            <DateField label="开始" value={form.validFrom} onChange={(v) => set('validFrom', v)} />
+            <Text className={styles.dateSep}>至</Text>
+            <DateField label="结束" value={form.validUntil} onChange={(v) => set('validUntil', v)} />
+          </View>
+        </Field>
+      </View>
+
+      <View className={styles.bar}>
+        {entry?.status === 'published' ? (
+          // Already public: saving keeps it published, so one button says all.
+          <Button
+            className={`${styles.barBtn} zc-save`}
+            type="primary"
+            size="large"
+            loading={saving !== null}
+            disabled={saving !== null}
+            onClick={() => void save(false)}
+          >
+            保存修改
+          </Button>
+        ) : (
+          <>
+            <Button
+              className={`${styles.barBtn} zc-save-draft`}
+              fill="outline"
+              type="primary"
+              size="large"
+              loading={saving === 'draft'}
+              disabled={saving !== null}
+              onClick={() => void save(false)}
+            >
+              {entry?.status === 'retired' ? '保存' : '保存草稿'}
+            </Button>
+            <Button
+              className={`${styles.barBtn} zc-save-publish`}
+              type="primary"
+              size="large"
+              loading={saving === 'publish'}
+              disabled={saving !== null}
+              onClick={() => void save(true)}
+            >
+              保存并发布
+            </Button>
+          </>
+        )}
+      </View>
+    </View>
+  );
+}
+
+function Field({
+  label,
+  hint,
+  required,
+  error,
+  children,
+}: {
+  label: string;
+  hint?: string;
+  required?: boolean;
+  error?: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <View className={`${styles.field} ${error ? styles.fieldHasError : ''}`}>
+      <View className={styles.labelRow}>
+        <Text className={styles.label}>
+          {label}
+          {required && <Text className={styles.required}> *</Text>}
+        </Text>
+        {hint && <Text className={styles.hint}>{hint}</Text>}
+      </View>
+      {children}
+      {error && <Text className={`${styles.error} zc-field-error`}>{error}</Text>}
+    </View>
+  );
+}
+
+function DateField({ label, value, onChange }: { label: string; value: string; onChange: (v: string) => void }) {
+  return (
+    <View className={styles.date}>
+      <Picker mode="date" value={value || ''} onChange={(e) => onChange(String(e.detail.value))}>
+        <Text className={value ? styles.dateValue : styles.datePlaceholder}>{value || `${label}日期`}</Text>
+      </Picker>
+      {value && (
+        <Text className={styles.dateClear} onClick={() => onChange('')}>
+          ×
+        </Text>
+      )}
+    </View>
+  );
+}

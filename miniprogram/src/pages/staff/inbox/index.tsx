@@ -1,0 +1,128 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import type { Me } from '@shared/schemas/auth';
+import type { InboxTab } from '@shared/schemas/inquiry';
+import { useRef, useState } from 'react';
+import { InquiryCard } from '../../../components/InquiryCard';
+import { EmptyState, ErrorState, Loading } from '../../../components/Status';
+import { usePaged } from '../../../hooks/usePaged';
+import { ApiError, errorMessage } from '../../../services/api';
+import { listInbox } from '../../../services/inquiry';
+import { isStaff, readUser, ROLE_LABELS } from '../../../services/session';
+import { go, goTab, routes } from '../../../utils/nav';
+import styles from './index.module.scss';
+
+const TABS: { value: InboxTab; label: string; empty: string }[] = [
+  { value: 'pending', label: '待答复', empty: '没有待办的咨询' },
+  { value: 'due_soon', label: '临期', empty: '没有临近期限的咨询' },
+  { value: 'overdue', label: '超期', empty: '没有超期的咨询' },
+  { value: 'answered', label: '已答复', empty: '还没有已答复的咨询' },
+];
+const PAGE_SIZE = 15;
+
+export default function Inbox() {
+  const [user, setUser] = useState<Me | null>(() => readUser());
+  useDidShow(() => setUser(readUser()));
+
+  if (!isStaff(user)) {
+    return (
+      <View className={styles.page}>
+        <EmptyState
+          title="需要工作人员登录"
+          hint="以政策解答员、单位编辑或政务公开办身份登录后，才能办理咨询"
+          action={
+            <Button type="primary" onClick={() => goTab(routes.mine())}>
+              去登录
+            </Button>
+          }
+        />
+      </View>
+    );
+  }
+  return <InboxList user={user} />;
+}
+
+function InboxList({ user }: { user: Me }) {
+  const [tab, setTab] = useState<InboxTab>('pending');
+  const list = usePaged((offset, limit) => listInbox(tab, offset, limit), [tab], PAGE_SIZE);
+  const current = TABS.find((t) => t.value === tab)!;
+
+  // Back from handling one: it may have left this tab.
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) list.reload();
+    shown.current = true;
+  });
+  usePullDownRefresh(() => {
+    list.reload();
+    setTimeout(() => Taro.stopPullDownRefresh(), 300);
+  });
+
+  return (
+    <View className={`${styles.page} zc-inbox`}>
+      <View className={styles.top}>
+        <Text className={styles.scope}>
+          {user.role === 'office' ? '全区咨询' : `${user.unitName ?? ''}的咨询`} · {ROLE_LABELS[user.role]}
+          {user.name ? ` ${user.name}` : ''}
+        </Text>
+        <View className={styles.tabs}>
+          {TABS.map((t) => (
+            <View
+              key={t.value}
+              className={`${styles.tab} ${tab === t.value ? styles.tabActive : ''} ${styles[`tab_${t.value}`] ?? ''} zc-inbox-tab zc-tab-${t.value}`}
+              onClick={() => setTab(t.value)}
+            >
+              {t.label}
+            </View>
+          ))}
+        </View>
+      </View>
+
+      <View className={styles.body}>
+        {list.status === 'loading' && <Loading />}
+        {list.status === 'error' &&
+          (list.error instanceof ApiError && (list.error.status === 401 || list.error.status === 403) ? (
+            <EmptyState
+              title={list.error.status === 401 ? '登录已过期' : '没有权限'}
+              hint={list.error.message}
+              action={
+                <Button type="primary" onClick={() => goTab(routes.mine())}>
+                  重新登录
+                </Button>
+              }
+            />
+          ) : (
+            <ErrorState error={list.error} onRetry={list.reload} />
+          ))}
+        {list.status === 'ok' && list.items.length === 0 && (
+          <EmptyState title={current.empty} hint={tab === 'answered' ? undefined : '新的咨询交办后会出现在这里，并在「消息」里提醒'} />
+        )}
+        {list.status === 'ok' && list.total > 0 && (
+          <Text className={styles.total}>
+            {current.label} {list.total} 条{tab === 'answered' ? '' : ' · 按答复期限排序'}
+          </Text>
+        )}
+        {list.status === 'ok' &&
+          list.items.map((i) => <InquiryCard key={i.id} inquiry={i} audience="staff" onClick={() => go(routes.handle(i.id))} />)}
+        {list.status === 'ok' && list.hasMore && (
+          <View className={styles.more}>
+            {list.more === 'error' && <Text className={styles.moreError}>{errorMessage(list.error)}</Text>}
+            <Button
+              className="zc-load-more"
+              fill="outline"
+              type="primary"
+              block
+              loading={list.more === 'loading'}
+              disabled={list.more === 'loading'}
+              onClick={list.loadMore}
+            >
+              {list.more === 'error' ? '重新加载' : '加载更多'}
+            </Button>
+          </View>
+        )}
+      </View>
+    </View>
+  );
+}

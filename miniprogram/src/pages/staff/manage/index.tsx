@@ -1,0 +1,222 @@
+import { Input, Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import type { FaqStatus } from '@shared/constants';
+import type { Me } from '@shared/schemas/auth';
+import type { FaqManaged } from '@shared/schemas/faq';
+import { useEffect, useRef, useState } from 'react';
+import { EmptyState, ErrorState, Loading } from '../../../components/Status';
+import { usePaged } from '../../../hooks/usePaged';
+import { ApiError, errorMessage } from '../../../services/api';
+import { listManaged, setFaqStatus, STATUS_LABELS } from '../../../services/manage';
+import { canManage, readUser, ROLE_LABELS } from '../../../services/session';
+import { shanghaiDate } from '../../../utils/format';
+import { go, goTab, routes } from '../../../utils/nav';
+import styles from './index.module.scss';
+
+type Filter = 'all' | FaqStatus;
+const FILTERS: { value: Filter; label: string }[] = [
+  { value: 'all', label: '全部' },
+  { value: 'draft', label: '草稿' },
+  { value: 'published', label: '已发布' },
+  { value: 'retired', label: '已下线' },
+];
+const PAGE_SIZE = 15;
+
+export default function Manage() {
+  const [user, setUser] = useState<Me | null>(() => readUser());
+  useDidShow(() => setUser(readUser()));
+
+  if (!canManage(user)) {
+    return (
+      <View className={styles.page}>
+        <EmptyState
+          title="需要工作人员登录"
+          hint="以单位编辑或政务公开办身份登录后，才能管理问答"
+          action={
+            <Button type="primary" onClick={() => goTab(routes.mine())}>
+              去登录
+            </Button>
+          }
+        />
+      </View>
+    );
+  }
+  return <ManageList user={user} />;
+}
+
+function ManageList({ user }: { user: Me }) {
+  const [filter, setFilter] = useState<Filter>('all');
+  const [text, setText] = useState('');
+  const [q, setQ] = useState('');
+  const [busyId, setBusyId] = useState<string | null>(null);
+
+  // Search as the editor types, after a short pause.
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(text.trim()), 300);
+    return () => clearTimeout(timer);
+  }, [text]);
+
+  const list = usePaged(
+    (offset, limit) => listManaged({ status: filter === 'all' ? undefined : filter, q: q || undefined, offset, limit }),
+    [filter, q],
+    PAGE_SIZE,
+  );
+
+  // Coming back from the edit screen: show what was just saved.
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current) list.reload();
+    shown.current = true;
+  });
+
+  const changeStatus = async (entry: FaqManaged, status: FaqStatus) => {
+    setBusyId(entry.id);
+    try {
+      const updated = await setFaqStatus(entry.id, status);
+      list.setItems((items) =>
+        filter === 'all' || filter === updated.status
+          ? items.map((item) => (item.id === updated.id ? updated : item))
+          : items.filter((item) => item.id !== updated.id),
+      );
+      void Taro.showToast({ title: status === 'published' ? '已发布' : status === 'retired' ? '已下线' : '已转为草稿', icon: 'success' });
+    } catch (err) {
+      void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 });
+    } finally {
+      setBusyId(null);
+    }
+  };
+
+  return (
+    <View className={styles.page}>
+      <View className={styles.top}>
+        <Text className={styles.scope}>
+          {user.role === 'office' ? '全区问答' : `${user.unitName ?? ''}的问答`} · {ROLE_LABELS[user.role]}
+        </Text>
+        <Input
+          className={`${styles.search} zc-manage-search`}
+          value={text}
+          placeholder="按问题或答案查找"
+          confirmType="search"
+          onInput={(e) => setText(e.detail.value)}
+          onConfirm={() => setQ(text.trim())}
+        />
+        <View className={styles.tabs}>
+          {FILTERS.map((f) => (
+            <View
+              key={f.value}
+              className={`${styles.tab} ${filter === f.value ? styles.tabActive : ''} zc-tab-${f.value}`}
+              onClick={() => setFilter(f.value)}
+            >
+              {f.label}
+            </View>
+          ))}
+        </View>
+      </View>
+
+      <View className={styles.body}>
+        {list.status === 'loading' && <Loading />}
+        {list.status === 'error' &&
+          (list.error instanceof ApiError && (list.error.status === 401 || list.error.status === 403) ? (
+            // Retrying cannot help here: the session expired or the role changed.
+            <EmptyState
+              title={list.error.status === 401 ? '登录已过期' : '没有权限'}
+              hint={list.error.message}
+              action={
+                <Button type="primary" onClick={() => goTab(routes.mine())}>
+                  重新登录
+                </Button>
+              }
+            />
+          ) : (
+            <ErrorState error={list.error} onRetry={list.reload} />
+          ))}
+        {list.status === 'ok' && list.items.length === 0 && (
+          <EmptyState
+            title={q ? '没有找到匹配的问答' : '这里还没有问答'}
+            hint={q ? '换个关键词试试' : '点击下方「新建问答」添加第一条'}
+          />
+        )}
+        {list.status === 'ok' && list.total > 0 && <Text className={styles.total}>共 {list.total} 条</Text>}
+        {list.status === 'ok' &&
+          list.items.map((entry) => (
+            <ManagedCard
+              key={entry.id}
+              entry={entry}
+              showUnit={user.role === 'office'}
+              busy={busyId === entry.id}
+              onEdit={() => go(routes.edit(entry.id))}
+              onStatus={(s) => void changeStatus(entry, s)}
+            />
+          ))}
+        {list.status === 'ok' && list.hasMore && (
+          <View className={styles.more}>
+            {list.more === 'error' && <Text className={styles.moreError}>{errorMessage(list.error)}</Text>}
+            <Button
+              className="zc-load-more"
+              fill="outline"
+              type="primary"
+              block
+              loading={list.more === 'loading'}
+              disabled={list.more === 'loading'}
+              onClick={list.loadMore}
+            >
+              {list.more === 'error' ? '重新加载' : '加载更多'}
+            </Button>
+          </View>
+        )}
+      </View>
+
+      <View className={styles.bar}>
+        <Button className="zc-create" type="primary" block size="large" onClick={() => go(routes.edit())}>
+          新建问答
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+function ManagedCard({
+  entry,
+  showUnit,
+  busy,
+  onEdit,
+  onStatus,
+}: {
+  entry: FaqManaged;
+  showUnit: boolean;
+  busy: boolean;
+  onEdit: () => void;
+  onStatus: (status: FaqStatus) => void;
+}) {
+  return (
+    <View className={`${styles.card} zc-managed`} data-status={entry.status}>
+      <View className={styles.cardHead}>
+        <Text className={`${styles.status} ${styles[entry.status] ?? ''} zc-status`}>{STATUS_LABELS[entry.status]}</Text>
+        <Text className={styles.topic}>{entry.topic}</Text>
+        <Text className={styles.date}>{shanghaiDate(entry.updatedAt)}</Text>
+      </View>
+      <Text className={`${styles.question} zc-managed-question`} onClick={onEdit}>
+        {entry.question}
+      </Text>
+      <Text className={styles.meta}>
+        {showUnit ? `${entry.unitName} · ` : ''}浏览 {entry.views} · 有帮助 {entry.helpful} · 没帮助 {entry.unhelpful}
+      </Text>
+      <View className={styles.actions}>
+        <Button className={`${styles.actionBtn} zc-edit`} size="small" fill="outline" onClick={onEdit}>
+          编辑
+        </Button>
+        {entry.status === 'published' ? (
+          <Button className={`${styles.actionBtn} zc-retire`} size="small" fill="outline" type="danger" loading={busy} disabled={busy} onClick={() => onStatus('retired')}>
+            下线
+          </Button>
+        ) : (
+          <Button className={`${styles.actionBtn} zc-publish`} size="small" type="primary" loading={busy} disabled={busy} onClick={() => onStatus('published')}>
+            发布
+          </Button>
+        )}
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,95 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import { TOPICS, type Topic } from '@shared/constants';
+import { useEffect } from 'react';
+import { EntryCard } from '../../components/EntryCard';
+import { EmptyState, ErrorState, Loading } from '../../components/Status';
+import { usePaged } from '../../hooks/usePaged';
+import { errorMessage } from '../../services/api';
+import { listFaq } from '../../services/faq';
+import { go, goTab, param, routes } from '../../utils/nav';
+import styles from './index.module.scss';
+
+const PAGE_SIZE = 10;
+
+function isTopic(value: string): value is Topic {
+  return (TOPICS as readonly string[]).includes(value);
+}
+
+export default function TopicPage() {
+  const { params } = useRouter();
+  const topic = param(params.topic);
+
+  useEffect(() => {
+    if (isTopic(topic)) void Taro.setNavigationBarTitle({ title: `${topic}政策问答` });
+  }, [topic]);
+
+  if (!isTopic(topic)) {
+    return (
+      <View className={styles.page}>
+        <EmptyState
+          title="没有这个分类"
+          hint="链接可能不完整，请从分类列表进入"
+          action={
+            <Button type="primary" onClick={() => goTab(routes.topics())}>
+              查看全部分类
+            </Button>
+          }
+        />
+      </View>
+    );
+  }
+  return <TopicEntries topic={topic} />;
+}
+
+function TopicEntries({ topic }: { topic: Topic }) {
+  const list = usePaged((offset, limit) => listFaq({ topic, sort: 'views', offset, limit }), [topic], PAGE_SIZE);
+
+  return (
+    <View className={styles.page}>
+      <View className={styles.head}>
+        <Text className={styles.title}>{topic}</Text>
+        {list.status === 'ok' && <Text className={styles.total}>共 {list.total} 条问答</Text>}
+      </View>
+      {list.status === 'loading' && <Loading />}
+      {list.status === 'error' && <ErrorState error={list.error} onRetry={list.reload} />}
+      {list.status === 'ok' && list.items.length === 0 && (
+        <EmptyState title="这个分类还没有问答" hint="可以先到首页搜索您的问题" />
+      )}
+      {list.status === 'ok' && list.items.length > 0 && (
+        <View className={`${styles.list} zc-topic-list`}>
+          {list.items.map((item) => (
+            <EntryCard
+              key={item.id}
+              question={item.question}
+              meta={`${item.unitName} · ${item.views} 次浏览`}
+              onClick={() => go(routes.entry(item.id))}
+            />
+          ))}
+        </View>
+      )}
+      {list.status === 'ok' && (
+        <View className={styles.more}>
+          {list.more === 'error' && <Text className={styles.moreError}>{errorMessage(list.error)}</Text>}
+          {list.hasMore ? (
+            <Button
+              className="zc-load-more"
+              fill="outline"
+              type="primary"
+              block
+              loading={list.more === 'loading'}
+              disabled={list.more === 'loading'}
+              onClick={list.loadMore}
+            >
+              {list.more === 'error' ? '重新加载' : '加载更多'}
+            </Button>
+          ) : (
+            list.items.length > 0 && <Text className={styles.end}>已经到底了</Text>
+          )}
+        </View>
+      )}
+    </View>
+  );
+}

@@ -1,0 +1,28 @@
+import type { Topic } from '@shared/constants';
+import type { FaqPublic, FaqSummary, SearchItem } from '@shared/schemas/faq';
+import { api, type Cancel } from './api';
+import { withSession } from './session';
+
+export type TopicCount = { topic: Topic; count: number };
+export type Page<T> = { items: T[]; total: number };
+export type FeedbackCounts = { helpful: number; unhelpful: number };
+
+export function searchFaq(q: string, limit: number, cancel?: Cancel) {
+  return api.get<{ items: SearchItem[] }>('/api/faq/search', { query: { q, limit }, cancel });
+}
+
+export function listTopics() {
+  return api.get<{ items: TopicCount[] }>('/api/topics');
+}
+
+export function listFaq(query: { topic?: string; sort?: 'views' | 'updated'; limit?: number; offset?: number }) {
+  return api.get<Page<FaqSummary>>('/api/faq', { query });
+}
+
+export function getFaq(id: string) {
+  return api.get<FaqPublic>(`/api/faq/${encodeURIComponent(id)}`);
+}
+
+export function sendFeedback(id: string, helpful: boolean) {
+  return withSession(() => api.post<FeedbackCounts>(`/api/faq/${encodeURIComponent(id)}/feedback`, { helpful }));
+}

@@ -1,0 +1,39 @@
+import type { FaqStatus } from '@shared/constants';
+import type { Me, Unit } from '@shared/schemas/auth';
+import type { FaqCreateInput, FaqManaged, FaqUpdateInput } from '@shared/schemas/faq';
+import { api } from './api';
+import type { Page } from './faq';
+
+export function listUnits() {
+  return api.get<{ items: Unit[] }>('/api/units', { auth: false });
+}
+
+export function getMe() {
+  return api.get<Me>('/api/me');
+}
+
+export function listManaged(query: { status?: FaqStatus; q?: string; limit?: number; offset?: number }) {
+  return api.get<Page<FaqManaged>>('/api/manage/faq', { query });
+}
+
+export function getManaged(id: string) {
+  return api.get<FaqManaged>(`/api/manage/faq/${encodeURIComponent(id)}`);
+}
+
+export function createFaq(input: FaqCreateInput) {
+  return api.post<FaqManaged>('/api/faq', input);
+}
+
+export function updateFaq(id: string, input: FaqUpdateInput) {
+  return api.patch<FaqManaged>(`/api/faq/${encodeURIComponent(id)}`, input);
+}
+
+export function setFaqStatus(id: string, status: FaqStatus) {
+  return api.post<FaqManaged>(`/api/faq/${encodeURIComponent(id)}/status`, { status });
+}
+
+export const STATUS_LABELS: Record<FaqStatus, string> = {
+  draft: '草稿',
+  published: '已发布',
+  retired: '已下线',
+};

@@ -1,0 +1,43 @@
+import Taro from '@tarojs/taro';
+
+const q = encodeURIComponent;
+
+export const routes = {
+  entry: (id: string) => `/pages/entry/index?id=${q(id)}`,
+  topic: (topic: string) => `/pages/topic/index?topic=${q(topic)}`,
+  manage: () => '/pages/staff/manage/index',
+  edit: (id?: string) => (id ? `/pages/staff/edit/index?id=${q(id)}` : '/pages/staff/edit/index'),
+  mine: () => '/pages/mine/index',
+  topics: () => '/pages/topics/index',
+  home: () => '/pages/index/index',
+  ask: (prefill: { q?: string; topic?: string } = {}) => {
+    const query = Object.entries(prefill)
+      .filter(([, v]) => v)
+      .map(([k, v]) => `${k}=${q(v!)}`)
+      .join('&');
+    return query ? `/pages/ask/index?${query}` : '/pages/ask/index';
+  },
+  inquiries: () => '/pages/inquiries/index',
+  inquiry: (id: string) => `/pages/inquiry/index?id=${q(id)}`,
+  messages: () => '/pages/messages/index',
+  inbox: () => '/pages/staff/inbox/index',
+  handle: (id: string) => `/pages/staff/handle/index?id=${q(id)}`,
+};
+
+export function go(url: string): void {
+  void Taro.navigateTo({ url });
+}
+
+export function goTab(url: string): void {
+  void Taro.switchTab({ url });
+}
+
+/** A route parameter as text; platforms differ in whether they decode it for us. */
+export function param(value: string | undefined): string {
+  if (!value) return '';
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}

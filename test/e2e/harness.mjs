@@ -1,0 +1,223 @@
+// End-to-end harness: the real API (scripts/dev-api.mjs on a fresh local D1), the H5 build
+// served from dist/h5, and Chromium driven by playwright-core at phone size.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, CHROMIUM_MISSING } from './chromium.mjs';
+
+export const root = path.resolve(import.meta.dirname, '../..');
+const distDir = path.join(root, 'dist/h5');
+const shotsDir = path.join(root, '.screenshots');
+
+export const PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+};
+
+/** Fails early, with the fix, when the machine lacks what the tests need. */
+export function checkPrerequisites() {
+  if (!existsSync(CHROMIUM)) throw new Error(CHROMIUM_MISSING);
+  if (!existsSync(path.join(distDir, 'index.html'))) {
+    throw new Error(`The H5 build is missing (${distDir}/index.html). Build it first: npm run build:h5`);
+  }
+}
+
+export async function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = /** @type {net.AddressInfo} */ (srv.address());
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts `node scripts/dev-api.mjs` on a free port with its own database directory and
+ * resolves once it prints that it is ready.
+ */
+export async function startApi() {
+  const port = await freePort();
+  const dbDir = mkdtempSync(path.join(os.tmpdir(), 'zc-e2e-db-'));
+  // Its own process group, so stopping it also stops wrangler and workerd under it.
+  const child = spawn(process.execPath, ['scripts/dev-api.mjs'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), DB_DIR: dbDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the API did not start within 90 s:\n${output}`)), 90_000);
+    const onData = (chunk) => {
+      output += chunk;
+      const m = /API ready at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`scripts/dev-api.mjs exited with code ${code}:\n${output}`));
+    });
+  });
+  child.removeAllListeners('exit');
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        // stopped cleanly
+      }
+    }
+    rmSync(dbDir, { recursive: true, force: true });
+  };
+  return { url, port, stop };
+}
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+};
+
+/** Serves dist/h5; any path that is not a file gets index.html (the app routes in the browser). */
+export async function serveApp() {
+  const port = await freePort();
+  const server = http.createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let file = path.join(distDir, path.normalize(pathname).replace(/^([/\\])+/, ''));
+    if (!file.startsWith(distDir) || !existsSync(file) || statSync(file).isDirectory()) {
+      file = path.join(distDir, 'index.html');
+    }
+    res.writeHead(200, {
+      'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+      'Cache-Control': 'no-store',
+    });
+    res.end(readFileSync(file));
+  });
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${port}`, stop: () => new Promise((resolve) => server.close(resolve)) };
+}
+
+export async function launchBrowser() {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** A fresh phone-sized context (its own storage: a new visitor) pointed at `apiUrl`. */
+export async function newPhone(browser, apiUrl) {
+  const context = await browser.newContext(PHONE);
+  await context.addInitScript((base) => {
+    window.__API_BASE__ = base;
+  }, apiUrl);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (err) => errors.push(err));
+  return { context, page, errors };
+}
+
+/** Everything one test file needs; `stop()` tears it down in reverse order. */
+export async function startStack({ api = true } = {}) {
+  checkPrerequisites();
+  const started = [];
+  try {
+    const apiServer = api ? await startApi() : null;
+    if (apiServer) started.push(apiServer);
+    const app = await serveApp();
+    started.push(app);
+    const browser = await launchBrowser();
+    started.push({ stop: () => browser.close() });
+    return {
+      apiUrl: apiServer?.url ?? null,
+      appUrl: app.url,
+      browser,
+      stop: () => stopAll(started),
+    };
+  } catch (err) {
+    await stopAll(started);
+    throw err;
+  }
+}
+
+async function stopAll(started) {
+  for (const s of started.reverse()) {
+    try {
+      await s.stop();
+    } catch {
+      // keep tearing down the rest
+    }
+  }
+}
+
+/** A phone-sized screenshot in .screenshots/ (gitignored), for people to look at. */
+export async function shot(page, name) {
+  mkdirSync(shotsDir, { recursive: true });
+  // Let transitions settle and toasts go, so the picture shows the resting screen.
+  await page
+    .waitForFunction(
+      () => [...document.querySelectorAll('.taro__toast')].every((t) => getComputedStyle(t).display === 'none'),
+      null,
+      { timeout: 4000 },
+    )
+    .catch(() => {});
+  await page.waitForTimeout(350);
+  await page.screenshot({ path: path.join(shotsDir, `${name}.png`) });
+}
+
+/** Calls the API directly (setup and cross-checks only; the tests act through the UI). */
+export async function apiCall(apiUrl, method, pathname, { token, body } = {}) {
+  const res = await fetch(`${apiUrl}${pathname}`, {
+    method,
+    headers: {
+      ...(body ? { 'Content-Type': 'application/json' } : {}),
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  const data = await res.json();
+  if (!res.ok) throw new Error(`${method} ${pathname} → ${res.status} ${JSON.stringify(data)}`);
+  return data;
+}
+
+/** The visible text of the elements matching `selector`, trimmed. */
+export async function texts(page, selector) {
+  return (await page.locator(selector).allInnerTexts()).map((t) => t.trim());
+}
+
+/** Waits until the suggestion panel shows the answer for exactly `query` (not an older one). */
+export async function suggestionsFor(page, query) {
+  await page.waitForFunction(
+    (q) => {
+      const panel = document.querySelector('.zc-suggestions');
+      return panel?.getAttribute('data-status') === 'ok' && panel.getAttribute('data-query') === q;
+    },
+    query.trim(),
+    { timeout: 10000 },
+  );
+}

@@ -1,0 +1,104 @@
+// A resident asks in their own words, finds the right entry and rates it.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { apiCall, newPhone, shot, startStack, suggestionsFor, texts } from './harness.mjs';
+
+let stack;
+before(async () => {
+  stack = await startStack();
+});
+after(() => stack?.stop());
+
+// Colloquial questions and the demo entry each one means (worker/seed/demo-data.ts).
+const ASKS = [
+  { typed: '打零工怎么交社保', expect: '灵活就业人员如何参加职工基本养老保险？', unit: '区人社局' },
+];
+
+test('a colloquial question gets suggestions, opens the right entry, and 有帮助 counts', async () => {
+  const { typed, expect, unit } = ASKS[0];
+  const { page, context, errors } = await newPhone(stack.browser, stack.apiUrl);
+  try {
+    await page.goto(`${stack.appUrl}/pages/index/index`);
+    await page.locator('.zc-hot .zc-entry-card').first().waitFor();
+    assert.equal(await page.locator('.zc-topic').count(), 12, 'the topic grid shows all 12 topics');
+    await shot(page, 'home');
+
+    // Type like a person (one key at a time); suggestions arrive after the pause.
+    await page.locator('.zc-search input').pressSequentially(typed, { delay: 40 });
+    await suggestionsFor(page, typed);
+    const suggested = await texts(page, '.zc-suggestion');
+    assert.ok(suggested.length >= 1 && suggested.length <= 5, `1–5 suggestions, got ${suggested.length}`);
+    assert.ok(
+      suggested.some((s) => s.includes(expect)),
+      `「${typed}」 should suggest 「${expect}」, got:\n${suggested.join('\n')}`,
+    );
+    await shot(page, 'home-suggestions');
+
+    await page.locator('.zc-suggestion', { hasText: expect }).click();
+    await page.waitForURL(/\/pages\/entry\/index\?id=/);
+    await page.locator('.zc-entry-question').waitFor();
+    assert.equal((await page.locator('.zc-entry-question').innerText()).trim(), expect);
+    assert.equal((await page.locator('.zc-entry-unit').innerText()).trim(), unit);
+    assert.ok((await page.locator('.zc-entry-answer').innerText()).length > 40, 'the answer is shown');
+    await shot(page, 'entry');
+
+    const id = new URL(page.url()).searchParams.get('id');
+    const before = Number(await page.locator('.zc-helpful-count').innerText());
+    await page.locator('.nut-button.zc-helpful').click();
+    await page.waitForFunction(
+      (n) => Number(document.querySelector('.zc-helpful-count')?.textContent) === n,
+      before + 1,
+    );
+    await shot(page, 'entry-helpful');
+
+    // The vote reached the server: a fresh look at the entry carries the new count.
+    const fresh = await apiCall(stack.apiUrl, 'GET', `/api/faq/${id}`);
+    assert.equal(fresh.helpful, before + 1);
+    await page.reload();
+    await page.locator('.zc-helpful-count').waitFor();
+    assert.equal(Number(await page.locator('.zc-helpful-count').innerText()), before + 1);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a submitted question lists full results; 没帮助 leads to the 我要咨询 placeholder', async () => {
+  const { page, context, errors } = await newPhone(stack.browser, stack.apiUrl);
+  try {
+    await page.goto(`${stack.appUrl}/pages/index/index`);
+    const input = page.locator('.zc-search input');
+    await input.fill('生娃了能领多少钱');
+    await input.press('Enter');
+    await page.locator('.zc-results .zc-entry-card').first().waitFor();
+    const results = await texts(page, '.zc-results .zc-entry-card');
+    assert.ok(results.length >= 2, `several results, got ${results.length}`);
+    assert.ok(
+      results.slice(0, 3).some((r) => /育儿补贴|生育津贴/.test(r)),
+      `生育 money should rank near the top, got:\n${results.join('\n---\n')}`,
+    );
+    await shot(page, 'search-results');
+
+    await page.locator('.zc-results .zc-entry-card').first().click();
+    await page.locator('.zc-entry-question').waitFor();
+    const unit = (await page.locator('.zc-entry-unit').innerText()).trim();
+    const before = Number(await page.locator('.zc-unhelpful-count').innerText());
+    assert.equal(await page.locator('.zc-inquiry-placeholder').count(), 0);
+    await page.locator('.nut-button.zc-unhelpful').click();
+    const placeholder = page.locator('.zc-inquiry-placeholder');
+    await placeholder.waitFor();
+    const text = await placeholder.innerText();
+    assert.match(text, /没有解决？我要咨询/);
+    assert.match(text, /即将开通/);
+    assert.ok(text.includes(unit), `the placeholder names the responsible unit ${unit}`);
+    await page.waitForFunction(
+      (n) => Number(document.querySelector('.zc-unhelpful-count')?.textContent) === n,
+      before + 1,
+    );
+    await placeholder.scrollIntoViewIfNeeded();
+    await shot(page, 'entry-unhelpful');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -1,0 +1,142 @@
+// An editor signs in, writes an entry, publishes it; a resident then finds it in other words.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { newPhone, shot, startStack, suggestionsFor, texts } from './harness.mjs';
+
+let stack;
+before(async () => {
+  stack = await startStack();
+});
+after(() => stack?.stop());
+
+// Not in the demo data, so a hit can only be the entry this test writes.
+const ENTRY = {
+  question: '居民小区自用车位安装新能源汽车充电桩有补贴吗？',
+  answer:
+    '在本区居民小区自有或长期租赁的固定车位上安装个人自用新能源汽车充电桩的，可申请一次性安装补贴。' +
+    '安装完成并通过供电部门验收后，凭身份证、车位产权或租赁证明、验收单，到区发改局或通过「清河政务服务」小程序申请。',
+  similar: ['家里车位装充电桩政府给钱吗', '私人充电桩补贴怎么申请'],
+  keywords: '充电桩 新能源汽车',
+  topic: '住房',
+};
+const PARAPHRASE = '我在车位上装个充电桩，能拿到补贴吗';
+
+test('an editor creates and publishes an entry; a resident finds it with a paraphrase', async () => {
+  const editor = await newPhone(stack.browser, stack.apiUrl);
+  const { page } = editor;
+  try {
+    // Dev sign-in: role + unit.
+    await page.goto(`${stack.appUrl}/pages/mine/index`);
+    await page.locator('.zc-sign-in').waitFor();
+    await shot(page, 'mine-sign-in');
+    await page.locator('.zc-role-editor').click();
+    await page.locator('.zc-unit-field').click();
+    await page.locator('.zc-unit-option').first().waitFor();
+    await shot(page, 'mine-unit-picker');
+    await page.locator('.zc-unit-option', { hasText: '区发改局' }).click();
+    await page.locator('.zc-name-input input').fill('王编辑');
+    await page.locator('.nut-button.zc-sign-in-submit').click();
+    await page.locator('.zc-staff-card').waitFor();
+    assert.match(await page.locator('.zc-staff-role').innerText(), /单位编辑 · 区发改局/);
+    await shot(page, 'mine-editor');
+
+    // The staff list.
+    await page.locator('.nut-button.zc-go-manage').click();
+    await page.waitForURL(/\/pages\/staff\/manage\/index/);
+    await page.locator('.zc-managed, [data-state="empty"]').first().waitFor();
+    await shot(page, 'manage');
+    const before = await page.locator('.zc-managed').count();
+
+    // New entry: an empty save shows the validation messages next to the fields.
+    await page.locator('.nut-button.zc-create').click();
+    await page.waitForURL(/\/pages\/staff\/edit\/index/);
+    await page.locator('.zc-editor').waitFor();
+    await page.locator('.nut-button.zc-save-publish').click();
+    await page.locator('.zc-field-error').first().waitFor();
+    const messages = await texts(page, '.zc-field-error');
+    assert.ok(messages.some((m) => m.includes('问题不能为空')), messages.join(' / '));
+    assert.ok(messages.some((m) => m.includes('答案不能为空')), messages.join(' / '));
+    assert.ok(messages.some((m) => m.includes('类目')), messages.join(' / '));
+    await shot(page, 'edit-validation');
+
+    await page.locator('.zc-field-question textarea').fill(ENTRY.question);
+    await page.locator('.zc-field-answer textarea').fill(ENTRY.answer);
+    await page.locator(`.zc-topic-chip[data-topic="${ENTRY.topic}"]`).click();
+    await page.locator('.zc-field-similar input').first().fill(ENTRY.similar[0]);
+    await page.locator('.zc-add-similar').click();
+    await page.locator('.zc-field-similar input').nth(1).fill(ENTRY.similar[1]);
+    await page.locator('.zc-field-keywords input').fill(ENTRY.keywords);
+    assert.equal(await page.locator('.zc-field-error').count(), 0, 'fixing a field clears its message');
+    await shot(page, 'edit-filled');
+
+    // Save as a draft, then publish it from the list.
+    await page.locator('.nut-button.zc-save-draft').click();
+    await page.waitForURL(/\/pages\/staff\/manage\/index/);
+    const card = page.locator('.zc-managed', { hasText: ENTRY.question });
+    await card.waitFor();
+    assert.equal(await page.locator('.zc-managed').count(), before + 1);
+    assert.equal((await card.locator('.zc-status').innerText()).trim(), '草稿');
+    await shot(page, 'manage-draft');
+
+    await card.locator('.nut-button.zc-publish').click();
+    await card.locator('.zc-status', { hasText: '已发布' }).waitFor();
+    await shot(page, 'manage-published');
+
+    // The 草稿 tab no longer lists it; 已发布 does.
+    await page.locator('.zc-tab-draft').click();
+    await page.locator('.zc-managed, [data-state="empty"]').first().waitFor();
+    assert.equal(await page.locator('.zc-managed', { hasText: ENTRY.question }).count(), 0);
+    await page.locator('.zc-tab-published').click();
+    await page.locator('.zc-managed', { hasText: ENTRY.question }).waitFor();
+
+    // Editing the published entry: the form comes back filled in; the change is saved.
+    await page.locator('.zc-managed', { hasText: ENTRY.question }).locator('.nut-button.zc-edit').click();
+    await page.waitForURL(/\/pages\/staff\/edit\/index\?id=/);
+    await page.locator('.zc-editor').waitFor();
+    assert.equal(await page.locator('.zc-field-question textarea').inputValue(), ENTRY.question);
+    assert.equal(await page.locator('.zc-field-similar input').count(), 2);
+    await page.locator('.zc-field-answer textarea').fill(`${ENTRY.answer}补贴标准以区发改局当年公布的为准。`);
+    await shot(page, 'edit-existing');
+    await page.locator('.nut-button.zc-save').click();
+    await page.waitForURL(/\/pages\/staff\/manage\/index/);
+    await page.locator('.zc-managed', { hasText: ENTRY.question }).waitFor();
+  } finally {
+    await editor.context.close();
+  }
+
+  // A resident on another phone, asking in different words.
+  const resident = await newPhone(stack.browser, stack.apiUrl);
+  try {
+    const p = resident.page;
+    await p.goto(`${stack.appUrl}/pages/index/index`);
+    await p.locator('.zc-search input').pressSequentially(PARAPHRASE, { delay: 30 });
+    await suggestionsFor(p, PARAPHRASE);
+    const suggested = await texts(p, '.zc-suggestion');
+    assert.ok(
+      suggested.some((s) => s.includes(ENTRY.question)),
+      `「${PARAPHRASE}」 should find the new entry, got:\n${suggested.join('\n')}`,
+    );
+    await shot(p, 'resident-finds-new-entry');
+    await p.locator('.zc-suggestion', { hasText: ENTRY.question }).click();
+    await p.locator('.zc-entry-question').waitFor();
+    assert.equal((await p.locator('.zc-entry-unit').innerText()).trim(), '区发改局');
+    assert.match(await p.locator('.zc-entry-answer').innerText(), /一次性安装补贴.*当年公布的为准/s);
+    await shot(p, 'resident-new-entry');
+    assert.deepEqual(resident.errors, []);
+  } finally {
+    await resident.context.close();
+  }
+});
+
+test('the staff area asks residents to sign in first', async () => {
+  const { page, context } = await newPhone(stack.browser, stack.apiUrl);
+  try {
+    await page.goto(`${stack.appUrl}/pages/staff/manage/index`);
+    const empty = page.locator('[data-state="empty"]');
+    await empty.waitFor();
+    assert.match(await empty.innerText(), /需要工作人员登录/);
+    assert.equal(await page.locator('.zc-create').count(), 0);
+  } finally {
+    await context.close();
+  }
+});
