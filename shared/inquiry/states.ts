@@ -20,6 +20,7 @@ export const ACTIONS = {
   reply: { from: ['submitted', 'assigned'], to: 'answered', label: '答复' },
   clarify: { from: ['submitted', 'assigned'], to: 'awaiting_resident', label: '请居民补充' },
   supplement: { from: ['awaiting_resident'], to: 'assigned', label: '补充说明' },
+  assign: { from: ['submitted', 'assigned'], to: 'assigned', label: '分派' },
   transfer: { from: ['submitted', 'assigned'], to: 'assigned', label: '转办' },
   classify: { from: ['submitted', 'assigned', 'awaiting_resident'], to: null, label: '标记简单问题' },
   withdraw: { from: ['submitted', 'assigned', 'awaiting_resident'], to: 'withdrawn', label: '撤回' },

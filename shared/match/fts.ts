@@ -1,10 +1,5 @@
-// Building FTS5 MATCH expressions. Every term is a double-quoted string, so whatever a
-// resident types (AND, NEAR, *, ^, column filters, quotes) is searched as text and never
-// parsed as query syntax.
+// FTS5 MATCH strings. Every term or phrase is double-quoted, so whatever a resident types
+// (AND, NEAR, *, ^, column filters, quotes) is searched as text, never parsed as query syntax.
 
-export const quote = (term: string): string => `"${term.replaceAll('"', '""')}"`;
-
-/** `"a" OR "b" OR "c d"`: any term, or any phrase (a space-joined token sequence). */
-export function anyOf(terms: readonly string[], phrases: readonly (readonly string[])[] = []): string {
-  return [...terms.map(quote), ...phrases.map((p) => quote(p.join(' ')))].join(' OR ');
-}
+/** A phrase of tokens (one token is a phrase too), quoted for MATCH. */
+export const phrase = (tokens: readonly string[]): string => `"${tokens.join(' ').replaceAll('"', '""')}"`;

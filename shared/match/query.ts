@@ -27,19 +27,11 @@ export function planQuery(text: string, synonyms: SynonymTable): QueryPlan | nul
 export type TermStats = { df: ReadonlyMap<string, number>; rows: number };
 
 // An OR over terms that occur in a large share of the base costs time (FTS5 scores every row
-// that has any of them) and barely changes the order: such terms are dropped, the rarest
-// are kept. The reranker still sees the whole question.
-const MAX_TERMS = 12;
-const COMMON_SHARE = 0.05;
+// that has any of them) and barely changes the order: the search sends only the rarest
+// terms, none more common than commonDf (worker/db/search.ts applies this rule in SQL). The
+// reranker still sees the whole question.
+export const MAX_TERMS = 12;
+const COMMON_SHARE = 0.01;
 const MIN_COMMON_DF = 50;
 
-/** The terms worth sending to FTS5, rarest first; never empty if any term occurs at all. */
-export function pickTerms(terms: readonly string[], stats: TermStats): string[] {
-  const present = terms
-    .map((term) => ({ term, df: stats.df.get(term) ?? 0 }))
-    .filter((t) => t.df > 0)
-    .sort((a, b) => a.df - b.df);
-  const limit = Math.max(MIN_COMMON_DF, stats.rows * COMMON_SHARE);
-  const rare = present.filter((t) => t.df <= limit);
-  return (rare.length ? rare.slice(0, MAX_TERMS) : present.slice(0, 2)).map((t) => t.term);
-}
+export const commonDf = (rows: number): number => Math.max(MIN_COMMON_DF, Math.floor(rows * COMMON_SHARE));

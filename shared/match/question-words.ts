@@ -13,17 +13,26 @@ const RULES: [RegExp, string][] = [
   // how is it (at the end of a clause) versus how to
   [/(?:怎样|咋样|如何)$/u, '怎么样'],
   [/如何|怎样|怎么着|咋/gu, '怎么'],
+  [/怎么(?:弄|搞|整)/gu, '怎么做'],
   // what
   [/有何/gu, '有什么'],
   [/何种|啥/gu, '什么'],
+  // how long
+  [/多长时间|多少时间|多长时候/gu, '多久'],
   // how many / how much
   [/几(?=[个天年月次岁块元张本名位家条项种])/gu, '多少'],
   // A-not-A questions ask the same as the plain verb
-  [/能不能|能否|可否|可不可以|是否可以/gu, '可以'],
+  [/能不能|能否|可否|可不可以|是否可以/gu, '能'],
   [/是不是|是否/gu, '是'],
   [/有没有/gu, '有'],
   [/会不会/gu, '会'],
   [/要不要|需不需要|需要不需要/gu, '需要'],
+  // can: 可以, 能够 and 能 ask the same
+  [/可以|能够/gu, '能'],
+  // 那 typed for 哪 (那个牌子好 = 哪个牌子好)
+  [/那(?=[个些])/gu, '哪'],
+  // which = what: 哪个牌子 = 什么牌子
+  [/哪一?(?:个|些|种|款|部|家)/gu, '什么'],
 ];
 
 export function normalizeQuestionWords(clause: string): string {

@@ -13,11 +13,8 @@ const KIND_FACTOR = { q: 1, s: 1, k: 0.8 } as const;
 export function rank(plan: QueryPlan, candidates: readonly Candidate[], synonyms: SynonymTable, stats: TermStats): Ranked[] {
   const q = profile(plan.canonical);
   const topBm25 = Math.max(...candidates.map((c) => c.bm25), 1e-9);
-  // Characters the base has never seen weigh like the rarest; those only in a candidate like an average one.
-  const idf = (t: string) => {
-    const df = stats.df.get(t);
-    return Math.log(1 + stats.rows / ((df ?? (q.chars.has(t) ? 0 : stats.rows * 0.01)) + 0.5));
-  };
+  // BM25's idf; a character the base has never seen weighs like the rarest.
+  const idf = (t: string) => Math.log(1 + stats.rows / ((stats.df.get(t) ?? 0) + 0.5));
   const best = new Map<string, Ranked>();
   for (const c of candidates) {
     const score = KIND_FACTOR[c.kind] * similarity(q, profile(canonicalize(synonyms, normalize(c.text))), c.bm25 / topBm25, idf);

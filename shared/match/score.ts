@@ -19,23 +19,22 @@ export function profile(canonical: string): Profile {
 }
 
 type Weight = (token: string) => number;
-const one: Weight = () => 1;
 
-/** Weighted Jaccard of two multisets: shared weight over total weight. */
-function jaccard(a: Map<string, number>, b: Map<string, number>, w: Weight = one): number {
+/** Jaccard of two multisets: shared count over total count. */
+function jaccard(a: Map<string, number>, b: Map<string, number>): number {
   let shared = 0;
   let total = 0;
   for (const [t, x] of a) {
     const y = b.get(t) ?? 0;
-    shared += Math.min(x, y) * w(t);
-    total += Math.max(x, y) * w(t);
+    shared += Math.min(x, y);
+    total += Math.max(x, y);
   }
-  for (const [t, y] of b) if (!a.has(t)) total += y * w(t);
+  for (const [t, y] of b) if (!a.has(t)) total += y;
   return total > 0 ? shared / total : 0;
 }
 
 /** Share of a's weight that b has. */
-function coverage(a: Map<string, number>, b: Map<string, number>, w: Weight = one): number {
+function coverage(a: Map<string, number>, b: Map<string, number>, w: Weight): number {
   let hit = 0;
   let total = 0;
   for (const [t, x] of a) {
@@ -45,18 +44,22 @@ function coverage(a: Map<string, number>, b: Map<string, number>, w: Weight = on
   return total > 0 ? hit / total : 0;
 }
 
-const WEIGHTS = { bm25: 0.2, chars: 1, charsIdf: 0.5, coverIdf: 0.3 } as const;
+// Weights chosen on LCQMC with two-fold cross-validation (weights fitted on either half do
+// as well on the other, within noise). Plain character overlap carries most; how much of the
+// question's rare characters a phrasing covers, and a similar length, break the ties between
+// near-duplicate entries; BM25 adds how rare the shared words are.
+const WEIGHTS = { bm25: 0.2, chars: 1, cover: 1.2, length: 0.6 } as const;
 const WEIGHT_SUM = Object.values(WEIGHTS).reduce((a, b) => a + b, 0);
 
 /**
  * Similarity in [0, 1]. `bm25` is the phrasing's BM25 relative to the best candidate (0..1);
- * `idf` weighs a character by its rarity in the base (characters of the query are known).
+ * `idf` weighs each character of the question by its rarity in the base.
  */
 export function similarity(q: Profile, c: Profile, bm25: number, idf: Weight): number {
   const s =
     WEIGHTS.bm25 * bm25 +
     WEIGHTS.chars * jaccard(q.chars, c.chars) +
-    WEIGHTS.charsIdf * jaccard(q.chars, c.chars, idf) +
-    WEIGHTS.coverIdf * coverage(q.chars, c.chars, idf);
+    WEIGHTS.cover * coverage(q.chars, c.chars, idf) +
+    WEIGHTS.length * (Math.min(q.length, c.length) / Math.max(q.length, c.length, 1));
   return s / WEIGHT_SUM;
 }

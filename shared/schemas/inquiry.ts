@@ -33,6 +33,7 @@ export const idempotencyKey = z
 export const replyInput = z.object({ reply: text(5000, '答复') }).strict();
 export const messageInput = z.object({ message: text(1000, '内容') }).strict();
 export const transferInput = z.object({ unitId: z.string().min(1).max(40), reason: text(200, '转办理由') }).strict();
+export const assignInput = z.object({ answererId: z.string().min(1).max(60) }).strict();
 export const classifyInput = z.object({ simple: z.boolean() }).strict();
 export const rateInput = z.object({ rating: z.enum(RATINGS), comment: z.string().trim().max(500).optional() }).strict();
 export const resolvedInput = z.object({ question: text(1000, '问题'), entryId: z.string().min(1).max(40) }).strict();

@@ -259,3 +259,21 @@ describe('这解决了我的问题', () => {
     expectError(await api('/api/kb-resolutions', { body: { question: '社保卡丢了', entryId: 'faq_nothing' } }), 404, 'not_found');
   });
 });
+
+describe('assignment by the unit', () => {
+  it('lets an editor hand a waiting inquiry to a named answerer of the unit, and nobody else', async () => {
+    const unitId = `u_assign_${crypto.randomUUID().slice(0, 8)}`;
+    await env.DB.prepare("INSERT INTO units (id, name, kind) VALUES (?1, ?2, 'street')").bind(unitId, `分派测试街道${unitId}`).run();
+    const editor = await login('editor', unitId, '街道编辑');
+    const q = (await ask(await login('resident'), { unitId })).body;
+    expect(q).toMatchObject({ status: 'submitted', answererId: null });
+    const answerer = await login('answerer', unitId, '新来的解答员');
+    const answererId = (await api('/api/me', { token: answerer })).body.id;
+    const outsider = (await api('/api/me', { token: await login('answerer', 'u_t_ybj', '外单位解答员') })).body.id;
+    expectError(await api(`/api/inquiries/${q.id}/assign`, { token: editor, body: { answererId: outsider } }), 400, 'validation');
+    expectError(await api(`/api/inquiries/${q.id}/assign`, { token: answerer, body: { answererId } }), 403, 'forbidden');
+    const assigned = await api(`/api/inquiries/${q.id}/assign`, { token: editor, body: { answererId } });
+    expect(assigned.body).toMatchObject({ status: 'assigned', answererId, answererName: '新来的解答员', dueAt: q.dueAt });
+    expectError(await api(`/api/inquiries/${q.id}/assign`, { token: editor, body: { answererId } }), 409, 'conflict');
+  });
+});

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { needsFollowup, nextStatus, type InquiryAction } from '../../shared/inquiry/states';
 import { idParam } from '../../shared/schemas/common';
-import { classifyInput, messageInput, rateInput, replyInput, transferInput } from '../../shared/schemas/inquiry';
+import { assignInput, classifyInput, messageInput, rateInput, replyInput, transferInput } from '../../shared/schemas/inquiry';
 import { loadOverrides } from '../db/calendar';
 import {
   applyChange,
@@ -140,6 +140,24 @@ export const inquiryActionRoutes = new Hono<AppEnv>()
           },
         ],
         messages: notify.map((u) => messages.assigned(u, row, row.version)),
+      };
+    }),
+  )
+
+  /** An editor (or the office) hands the inquiry to a named answerer of the unit. */
+  .post('/inquiries/:id/assign', requireRole('editor', 'office'), validate('param', idParam), validate('json', assignInput), (c) =>
+    act(c, c.req.valid('param').id, 'assign', 'staff', async (row, user) => {
+      const a = await c.env.DB.prepare("SELECT id, name, unit_id FROM users WHERE id = ?1 AND role = 'answerer'")
+        .bind(c.req.valid('json').answererId)
+        .first<{ id: string; name: string | null; unit_id: string }>();
+      if (!a || (row.unit_id !== null && a.unit_id !== row.unit_id)) {
+        throw new ApiError('validation', '只能分派给承办单位的政策解答员', [{ path: 'answererId', message: '不是承办单位的政策解答员' }]);
+      }
+      if (a.id === row.answerer_id) throw new ApiError('conflict', '该咨询已由这位解答员办理');
+      return {
+        changes: { unit_id: a.unit_id, answerer_id: a.id },
+        events: [{ type: 'assigned', public: true, actor: user, data: { unitId: a.unit_id, answererName: a.name } }],
+        messages: [messages.assigned(a.id, row, row.version)],
       };
     }),
   )

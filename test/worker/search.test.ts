@@ -1,0 +1,204 @@
+import { env } from 'cloudflare:workers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { indexStatements, invalidateSynonyms, searchFaq, unindexStatements } from '../../worker/db/search';
+
+const TODAY = '2026-03-01';
+const UNIT = 'u_search_test';
+
+type Seed = {
+  id: string;
+  question: string;
+  topic: string;
+  similar?: string[];
+  keywords?: string[];
+  status?: 'draft' | 'published' | 'retired';
+  validFrom?: string | null;
+  validUntil?: string | null;
+};
+
+/** Writes entries and their index rows in one batch, the way the routes do. */
+async function seed(entries: Seed[]) {
+  await env.DB.prepare('INSERT OR IGNORE INTO units (id, name, kind) VALUES (?1, ?2, ?3)').bind(UNIT, '检索测试单位', 'department').run();
+  const rows = entries.map((e) => ({ similar: [], keywords: [], ...e }));
+  await env.DB.batch([
+    ...rows.map((e) =>
+      env.DB.prepare(
+        `INSERT INTO faq_entries (id, question, answer, similar, keywords, topic, unit_id, status, valid_from, valid_until, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)`,
+      ).bind(
+        e.id, e.question, `${e.question}（答案）`, JSON.stringify(e.similar), JSON.stringify(e.keywords), e.topic, UNIT,
+        e.status ?? 'published', e.validFrom ?? null, e.validUntil ?? null, '2026-01-01T00:00:00.000Z',
+      ),
+    ),
+    ...indexStatements(env.DB, rows),
+  ]);
+}
+
+const search = (q: string, opts: { limit?: number; topic?: string } = {}) =>
+  searchFaq(env.DB, q, { limit: opts.limit ?? 5, topic: opts.topic, today: TODAY });
+const ids = async (q: string, opts: { limit?: number; topic?: string } = {}) => (await search(q, opts)).map((h) => h.id);
+
+// A small district knowledge base in the office's own words: formal standard questions and
+// neighbours that share words with each test question, so a ranking has to be earned.
+beforeAll(async () => {
+  invalidateSynonyms();
+  await seed([
+    { id: 'kb_birth_allowance', question: '生育津贴能领多少？怎么计算？', topic: '生育' },
+    { id: 'kb_childcare_subsidy', question: '育儿补贴的发放标准是什么？', topic: '生育' },
+    { id: 'kb_birth_insurance', question: '生育医疗费用可以报销哪些项目？', topic: '医疗' },
+    { id: 'kb_flexible_pension', question: '灵活就业人员如何缴纳社会保险？', topic: '社保' },
+    { id: 'kb_flexible_medical', question: '灵活就业人员如何参加城乡居民医保？', topic: '医疗' },
+    { id: 'kb_contribution_base', question: '职工社保缴费基数怎么确定？', topic: '社保' },
+    { id: 'kb_retired_insurance', question: '退休以后还需要缴纳社会保险吗？', topic: '养老' },
+    { id: 'kb_social_gap', question: '社保断缴会有什么影响？', topic: '社保' },
+    { id: 'kb_unemployment', question: '失业保险金申领需要什么条件？', topic: '就业创业' },
+    {
+      id: 'kb_newborn_hukou',
+      question: '新生儿办理户籍登记需要哪些材料？',
+      topic: '户籍',
+      similar: ['宝宝出生后怎么上户口', '小孩出生了去哪里报户口'],
+    },
+    { id: 'kb_move_hukou', question: '户口迁移需要带什么证件？', topic: '户籍' },
+    { id: 'kb_hearing_aid', question: '助听器适配有补贴吗？', topic: '医疗' },
+  ]);
+});
+
+describe('ranking of residents’ own words', () => {
+  it('finds 生育津贴 for a colloquial question about having a baby', async () => {
+    expect((await ids('生娃了能领多少钱'))[0]).toBe('kb_birth_allowance');
+  });
+
+  it('finds how flexible workers pay social insurance, not the medical or the base entry', async () => {
+    const found = await ids('灵活就业的人社保怎么交');
+    expect(found[0]).toBe('kb_flexible_pension');
+    expect(found).toContain('kb_flexible_medical');
+  });
+
+  it('ignores courtesy, particles, full-width characters and another question word', async () => {
+    expect((await ids('您好，请问失业保险金申领需要什么条件呀？？'))[0]).toBe('kb_unemployment');
+    expect((await ids('ｓｈｉｙｅ 失业保险金申领要啥条件'))[0]).toBe('kb_unemployment');
+  });
+
+  it('returns scores best first, between 0 and 1', async () => {
+    const hits = await search('社保断缴有什么影响');
+    expect(hits.length).toBeGreaterThan(1);
+    expect(hits[0]?.id).toBe('kb_social_gap');
+    const scores = hits.map((h) => h.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(scores.every((s) => s > 0 && s <= 1)).toBe(true);
+    expect(hits[0]).toMatchObject({ question: '社保断缴会有什么影响？', answer: '社保断缴会有什么影响？（答案）', topic: '社保' });
+    expect(hits[0]?.matched).toBeUndefined();
+  });
+});
+
+describe('similar phrasings (相似问法)', () => {
+  it('ranks an entry first when the question matches one of its similar phrasings, and says which', async () => {
+    const [first] = await search('宝宝出生了怎么上户口呀');
+    expect(first?.id).toBe('kb_newborn_hukou');
+    expect(first?.question).toBe('新生儿办理户籍登记需要哪些材料？');
+    expect(first?.matched).toBe('宝宝出生后怎么上户口');
+  });
+});
+
+describe('synonyms', () => {
+  it('matches 社保 in a question to 社会保险 in an entry', async () => {
+    expect((await ids('退休了还要交社保吗'))[0]).toBe('kb_retired_insurance');
+  });
+
+  it('matches 社会保险 in a question to 社保 in an entry', async () => {
+    expect((await ids('社会保险断缴有什么后果'))[0]).toBe('kb_social_gap');
+  });
+
+  it('applies a newly added group at once, without reindexing', async () => {
+    expect(await ids('耳背机')).not.toContain('kb_hearing_aid');
+    const { meta } = await env.DB.prepare('INSERT INTO synonym_groups (terms, updated_at) VALUES (?1, ?2)')
+      .bind(JSON.stringify(['助听器', '耳背机']), '2026-03-01T00:00:00.000Z')
+      .run();
+    invalidateSynonyms();
+    try {
+      expect((await ids('耳背机'))[0]).toBe('kb_hearing_aid');
+      expect((await ids('配耳背机能补贴多少'))[0]).toBe('kb_hearing_aid');
+    } finally {
+      await env.DB.prepare('DELETE FROM synonym_groups WHERE id = ?1').bind(meta.last_row_id).run();
+      invalidateSynonyms();
+    }
+    expect(await ids('耳背机')).not.toContain('kb_hearing_aid');
+  });
+});
+
+describe('what may be shown', () => {
+  it('returns only entries published and valid today', async () => {
+    const q = '检索可见性专用：营业执照遗失后如何补办';
+    await seed([
+      { id: 'vis_draft', question: q, topic: '投资', status: 'draft' },
+      { id: 'vis_retired', question: q, topic: '投资', status: 'retired' },
+      { id: 'vis_expired', question: q, topic: '投资', validUntil: '2026-02-28' },
+      { id: 'vis_future', question: q, topic: '投资', validFrom: '2026-03-02' },
+      { id: 'vis_valid', question: q, topic: '投资', validFrom: '2026-03-01', validUntil: '2026-03-01' },
+      { id: 'vis_open', question: q, topic: '投资' },
+    ]);
+    expect((await ids(q, { limit: 10 })).filter((id) => id.startsWith('vis_')).sort()).toEqual(['vis_open', 'vis_valid']);
+  });
+
+  it('keeps to the topic asked for', async () => {
+    const q = '灵活就业人员如何参加医保';
+    const medical = await search(q, { topic: '医疗' });
+    expect(medical[0]?.id).toBe('kb_flexible_medical');
+    expect(medical.every((h) => h.topic === '医疗')).toBe(true);
+    const social = await search(q, { topic: '社保' });
+    expect(social[0]?.id).toBe('kb_flexible_pension');
+    expect(social.every((h) => h.topic === '社保')).toBe(true);
+  });
+
+  it('returns at most `limit` hits, the same best ones', async () => {
+    const five = await ids('社保缴费', { limit: 5 });
+    expect(five).toHaveLength(5);
+    expect(await ids('社保缴费', { limit: 2 })).toEqual(five.slice(0, 2));
+    expect(await ids('社保缴费', { limit: 1 })).toEqual(five.slice(0, 1));
+  });
+});
+
+describe('questions with nothing to search for', () => {
+  it('returns no hits for punctuation, particles and stop words', async () => {
+    for (const q of ['？？？', '！!…', '   ', '请问', '的了吗', '呢？', '“”《》【】']) {
+      expect(await search(q), q).toEqual([]);
+    }
+  });
+
+  it('treats FTS5 syntax in a question as text', async () => {
+    for (const q of ['"', '社保" OR "*', 'NEAR(社保 医保)', '社保 AND NOT 医保', 'terms:社保', '^社保*']) {
+      await expect(search(q), q).resolves.toEqual(expect.any(Array));
+    }
+    expect((await ids('社保" OR "*断缴'))[0]).toBe('kb_social_gap');
+  });
+});
+
+describe('index maintenance', () => {
+  it('replaces an entry’s index rows when it is indexed again, and drops them on unindex', async () => {
+    await seed([{ id: 'idx_change', question: '老年人乘坐公交车免费吗？', topic: '养老' }]);
+    expect((await ids('老人坐公交免费吗'))[0]).toBe('idx_change');
+    const changed = { id: 'idx_change', question: '高龄津贴每月发放多少？', similar: [], keywords: [], topic: '养老' };
+    await env.DB.batch([
+      env.DB.prepare('UPDATE faq_entries SET question = ?2 WHERE id = ?1').bind(changed.id, changed.question),
+      ...indexStatements(env.DB, [changed]),
+    ]);
+    expect(await ids('老人坐公交免费吗')).not.toContain('idx_change');
+    expect((await ids('高龄补贴每个月发多少'))[0]).toBe('idx_change');
+    await env.DB.batch(unindexStatements(env.DB, ['idx_change']));
+    expect(await ids('高龄补贴每个月发多少')).not.toContain('idx_change');
+  });
+
+  it('indexes a large import in a few bulk statements', async () => {
+    const many = Array.from({ length: 3000 }, (_, i) => ({
+      id: `bulk_${i}`,
+      question: `批量导入第${i}号条目：${'某某政策的具体办理流程和所需材料说明'.repeat(2)}`,
+      similar: [`第${i}号条目怎么办理`],
+      keywords: ['批量导入'],
+      topic: '投资',
+    }));
+    const statements = indexStatements(env.DB, many);
+    expect(statements.length).toBeLessThan(10);
+    await seed(many);
+    expect((await ids('批量导入第2718号条目'))[0]).toBe('bulk_2718');
+  });
+});
