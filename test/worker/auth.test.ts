@@ -101,3 +101,12 @@ describe('units', () => {
     expect(res.body.items).toContainEqual({ id: 'u_t_rsj', name: '测试区人社局', kind: 'department' });
   });
 });
+
+describe('answerers', () => {
+  it('lists the named answerers publicly, by unit', async () => {
+    await login('answerer', 'u_t_ybj', '公开的解答员');
+    await login('editor', 'u_t_ybj', '不是解答员');
+    const res = await api('/api/answerers?unitId=u_t_ybj');
+    expect(res.body.items).toEqual([{ id: expect.any(String), name: '公开的解答员', unitId: 'u_t_ybj', unitName: '测试区医保局' }]);
+  });
+});
