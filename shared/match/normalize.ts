@@ -5,11 +5,10 @@ import { normalizeQuestionWords } from './question-words';
 // so normalized text can never smuggle a separator or FTS syntax into a token.
 const SEPARATORS = /[^\p{L}\p{N}]+/gu;
 
-// Sentence-final particles (语气词) change the tone, not the question. 么 is absent on purpose:
-// it ends 什么 and 怎么.
+// Sentence-final particles (语气词) change the tone, not the question.
 const PARTICLES = /[呢吗嘛啊呀哦哈啦哇呐吖噢]+$/u;
-// 吧 is a particle except in a few words that end with it; 么 except in 什么, 怎么, 这么 ….
-const FINAL_BA = /(?<![酒网贴水氧])吧$|(?<![什怎那这多要为])么$/u;
+// 吧 and 么 are particles too, except where they end a word: 酒吧, 网吧; 什么, 怎么, 这么 ….
+const WORD_FINAL_PARTICLE = /(?<![酒网贴水氧])吧$|(?<![什怎那这多要为])么$/u;
 
 // Openers and closers that residents type but that carry no meaning for matching.
 const POLITE = /^(?:请问一下|请问|你好|您好|麻烦问一下|我想问一下|我想问问|想问一下|问一下|我想咨询一下|我想咨询|咨询一下|请教一下|请教)+|(?:谢谢你们|谢谢大家|谢谢您|谢谢了|谢谢|多谢)+$/u;
@@ -19,7 +18,7 @@ function cleanClause(clause: string): string {
   let c = clause;
   for (let prev = ''; prev !== c; ) {
     prev = c;
-    c = c.replace(PARTICLES, '').replace(FINAL_BA, '').replace(POLITE, '');
+    c = c.replace(PARTICLES, '').replace(WORD_FINAL_PARTICLE, '').replace(POLITE, '');
   }
   return normalizeQuestionWords(c);
 }

@@ -31,7 +31,7 @@ export type TermStats = { df: ReadonlyMap<string, number>; rows: number };
 // terms, none more common than commonDf (worker/db/search.ts applies this rule in SQL). The
 // reranker still sees the whole question.
 export const MAX_TERMS = 12;
-const COMMON_SHARE = 0.01;
+const COMMON_SHARE = 0.05;
 const MIN_COMMON_DF = 50;
 
 export const commonDf = (rows: number): number => Math.max(MIN_COMMON_DF, Math.floor(rows * COMMON_SHARE));

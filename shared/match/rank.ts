@@ -3,8 +3,11 @@ import type { QueryPlan, TermStats } from './query';
 import { profile, similarity } from './score';
 import { canonicalize, type SynonymTable } from './synonyms';
 
-export type Candidate = { id: string; kind: 'q' | 's' | 'k'; text: string; bm25: number };
-export type Ranked = { id: string; score: number; matched: string };
+/** Which phrasing of an entry an index row holds: its question, a similar phrasing, its keywords. */
+export type PhrasingKind = 'q' | 's' | 'k';
+export type Candidate = { id: string; kind: PhrasingKind; text: string; bm25: number };
+/** `matched` is the similar phrasing (相似问法) that matched best, if it was not the question. */
+export type Ranked = { id: string; score: number; matched?: string };
 
 // Keywords are a bag of words, not a question: matching them is weaker evidence.
 const KIND_FACTOR = { q: 1, s: 1, k: 0.8 } as const;
@@ -17,9 +20,10 @@ export function rank(plan: QueryPlan, candidates: readonly Candidate[], synonyms
   const idf = (t: string) => Math.log(1 + stats.rows / ((stats.df.get(t) ?? 0) + 0.5));
   const best = new Map<string, Ranked>();
   for (const c of candidates) {
-    const score = KIND_FACTOR[c.kind] * similarity(q, profile(canonicalize(synonyms, normalize(c.text))), c.bm25 / topBm25, idf);
+    const p = profile(canonicalize(synonyms, normalize(c.text)));
+    const score = KIND_FACTOR[c.kind] * similarity(q, p, c.bm25 / topBm25, idf);
     const seen = best.get(c.id);
-    if (!seen || score > seen.score) best.set(c.id, { id: c.id, score, matched: c.text });
+    if (!seen || score > seen.score) best.set(c.id, c.kind === 's' ? { id: c.id, score, matched: c.text } : { id: c.id, score });
   }
   return [...best.values()].sort((a, b) => b.score - a.score);
 }

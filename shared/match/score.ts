@@ -1,10 +1,10 @@
-import { bigrams, unigrams } from './tokens';
+import { unigrams } from './tokens';
 
 // How alike two texts are, from character statistics. Paraphrases of one question reorder
 // words and swap function words, so order-free character overlap beats BM25's word view;
 // BM25 still carries how rare the shared words are in the whole base.
 
-export type Profile = { chars: Map<string, number>; bigrams: Map<string, number>; length: number };
+export type Profile = { chars: Map<string, number>; length: number };
 
 const counts = (tokens: string[]) => {
   const m = new Map<string, number>();
@@ -14,8 +14,7 @@ const counts = (tokens: string[]) => {
 
 /** `canonical` is normalized text with synonyms rewritten. */
 export function profile(canonical: string): Profile {
-  const chars = counts(unigrams(canonical));
-  return { chars, bigrams: counts(bigrams(canonical)), length: canonical.replaceAll(' ', '').length };
+  return { chars: counts(unigrams(canonical)), length: canonical.replaceAll(' ', '').length };
 }
 
 type Weight = (token: string) => number;

@@ -32,8 +32,6 @@ export function buildSynonyms(groups: readonly (readonly string[])[]): SynonymTa
   return { pattern: alternatives.length ? new RegExp(alternatives.join('|'), 'gu') : null, preferred, forms };
 }
 
-export const NO_SYNONYMS: SynonymTable = buildSynonyms([]);
-
 /** Normalized text with every synonym replaced by its group's preferred form. */
 export function canonicalize(table: SynonymTable, normalized: string): string {
   if (!table.pattern) return normalized;

@@ -6,6 +6,7 @@
 
 const HAN_RUN = /\p{Script=Han}+|[^\p{Script=Han}\s]+/gu;
 const HAN = /^\p{Script=Han}/u;
+const LONG_HAN_WORD = /^\p{Script=Han}{3,}$/u;
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
 /** Overlapping bigrams of Han runs; a lone Han character and a Latin/digit run stay whole. */
@@ -37,8 +38,6 @@ export function unigrams(normalized: string): string[] {
   }
   return out;
 }
-
-const LONG_HAN_WORD = /^\p{Script=Han}{3,}$/u;
 
 /**
  * The tokens stored for one phrasing (and looked up for a question): bigrams first and in

@@ -71,6 +71,13 @@ test('entry, topic and sign-in screens show an error with 重试 when the API is
     await page.locator('.zc-unit-field').click();
     await expectErrorWithRetry(page, '.zc-unit-list');
     await shot(page, 'error-units-api-down');
+
+    // 我要咨询: the expected reply date cannot be worked out; the form itself still shows.
+    await page.goto(`${stack.appUrl}/pages/ask/index`);
+    await expectErrorWithRetry(page, '.zc-expected');
+    assert.ok(await page.locator('.zc-ask-question').isVisible());
+    await page.locator('.zc-expected').scrollIntoViewIfNeeded();
+    await shot(page, 'error-ask-api-down');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -63,7 +63,7 @@ test('a colloquial question gets suggestions, opens the right entry, and 有帮�
   }
 });
 
-test('a submitted question lists full results; 没帮助 leads to the 我要咨询 placeholder', async () => {
+test('a submitted question lists full results; 没帮助 leads to 我要咨询 with the question filled in', async () => {
   const { page, context, errors } = await newPhone(stack.browser, stack.apiUrl);
   try {
     await page.goto(`${stack.appUrl}/pages/index/index`);
@@ -83,20 +83,29 @@ test('a submitted question lists full results; 没帮助 leads to the 我要咨�
     await page.locator('.zc-entry-question').waitFor();
     const unit = (await page.locator('.zc-entry-unit').innerText()).trim();
     const before = Number(await page.locator('.zc-unhelpful-count').innerText());
-    assert.equal(await page.locator('.zc-inquiry-placeholder').count(), 0);
+    const question = (await page.locator('.zc-entry-question').innerText()).trim();
+    assert.equal(await page.locator('.zc-ask-cta').count(), 0);
     await page.locator('.nut-button.zc-unhelpful').click();
-    const placeholder = page.locator('.zc-inquiry-placeholder');
-    await placeholder.waitFor();
-    const text = await placeholder.innerText();
+    const cta = page.locator('.zc-ask-cta');
+    await cta.waitFor();
+    const text = await cta.innerText();
     assert.match(text, /没有解决？我要咨询/);
-    assert.match(text, /即将开通/);
-    assert.ok(text.includes(unit), `the placeholder names the responsible unit ${unit}`);
+    assert.doesNotMatch(text, /即将开通/);
+    assert.ok(text.includes(unit), `the card names the responsible unit ${unit}`);
     await page.waitForFunction(
       (n) => Number(document.querySelector('.zc-unhelpful-count')?.textContent) === n,
       before + 1,
     );
-    await placeholder.scrollIntoViewIfNeeded();
+    await cta.scrollIntoViewIfNeeded();
     await shot(page, 'entry-unhelpful');
+
+    // 我要咨询 opens the form with the question already there.
+    await cta.locator('.nut-button.zc-ask-from-entry').click();
+    await page.waitForURL(/\/pages\/ask\/index\?/);
+    await page.locator('.zc-ask').waitFor();
+    assert.equal(await page.locator('.zc-ask-question textarea').inputValue(), question);
+    await page.locator('.zc-expected-main').waitFor();
+    await shot(page, 'ask-from-entry');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

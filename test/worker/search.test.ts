@@ -60,6 +60,7 @@ beforeAll(async () => {
     },
     { id: 'kb_move_hukou', question: '户口迁移需要带什么证件？', topic: '户籍' },
     { id: 'kb_hearing_aid', question: '助听器适配有补贴吗？', topic: '医疗' },
+    { id: 'kb_mobile_office', question: '哪些事项可以在手机上办理？', topic: '投资', keywords: ['掌上办', '一网通办'] },
   ]);
 });
 
@@ -91,6 +92,14 @@ describe('ranking of residents’ own words', () => {
   });
 });
 
+describe('keywords', () => {
+  it('finds an entry by one of its keywords, without naming a phrasing as matched', async () => {
+    const [first] = await search('掌上办');
+    expect(first?.id).toBe('kb_mobile_office');
+    expect(first?.matched).toBeUndefined();
+  });
+});
+
 describe('similar phrasings (相似问法)', () => {
   it('ranks an entry first when the question matches one of its similar phrasings, and says which', async () => {
     const [first] = await search('宝宝出生了怎么上户口呀');
@@ -101,12 +110,31 @@ describe('similar phrasings (相似问法)', () => {
 });
 
 describe('synonyms', () => {
-  it('matches 社保 in a question to 社会保险 in an entry', async () => {
-    expect((await ids('退休了还要交社保吗'))[0]).toBe('kb_retired_insurance');
-  });
-
-  it('matches 社会保险 in a question to 社保 in an entry', async () => {
-    expect((await ids('社会保险断缴有什么后果'))[0]).toBe('kb_social_gap');
+  // Characters alone already relate 社保 to 社会保险 (both have 社 and 保); the group makes the
+  // two forms the same word, so the other form matches as well as the entry's own.
+  it.each([
+    ['社会保险断缴会有什么影响', 'kb_social_gap'],
+    ['退休以后还需要缴纳社保吗', 'kb_retired_insurance'],
+  ])('matches %s to the entry written with the other form (%s)', async (q, id) => {
+    const scoreOf = async () => (await search(q)).find((h) => h.id === id)?.score ?? 0;
+    const [first] = await search(q);
+    expect(first?.id).toBe(id);
+    const withGroup = await scoreOf();
+    const group = await env.DB.prepare('SELECT id, terms, updated_at FROM synonym_groups WHERE terms = ?1')
+      .bind(JSON.stringify(['社会保险', '社保']))
+      .first<{ id: number; terms: string; updated_at: string }>();
+    expect(group).not.toBeNull();
+    await env.DB.prepare('DELETE FROM synonym_groups WHERE id = ?1').bind(group!.id).run();
+    invalidateSynonyms();
+    try {
+      expect(await scoreOf()).toBeLessThan(withGroup - 0.05);
+    } finally {
+      await env.DB.prepare('INSERT INTO synonym_groups (id, terms, updated_at) VALUES (?1, ?2, ?3)')
+        .bind(group!.id, group!.terms, group!.updated_at)
+        .run();
+      invalidateSynonyms();
+    }
+    expect(withGroup).toBeGreaterThan(0.9);
   });
 
   it('applies a newly added group at once, without reindexing', async () => {

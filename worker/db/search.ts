@@ -1,15 +1,14 @@
 import { phrase } from '../../shared/match/fts';
 import { normalize } from '../../shared/match/normalize';
 import { commonDf, MAX_TERMS, planQuery } from '../../shared/match/query';
-import { rank, type Candidate } from '../../shared/match/rank';
+import { rank, type PhrasingKind } from '../../shared/match/rank';
 import { buildSynonyms, type SynonymTable } from '../../shared/match/synonyms';
 import { indexTerms } from '../../shared/match/tokens';
 
 export type IndexableEntry = { id: string; question: string; similar: string[]; keywords: string[]; topic: string };
 export type SearchHit = { id: string; question: string; answer: string; score: number; topic: string; matched?: string };
 
-type Kind = 'q' | 's' | 'k';
-type TermRow = { e: string; k: Kind; x: string; t: string };
+type TermRow = { e: string; k: PhrasingKind; x: string; t: string };
 
 // D1 caps bound parameters at 100 per statement, so rows travel as one JSON array per
 // statement and json_each unpacks them; chunks stay well under D1's statement size limit.
@@ -33,8 +32,18 @@ function chunkJson<T>(items: readonly T[]): string[] {
   return chunks;
 }
 
+// Synonyms and the size of the index change rarely; one read per isolate per minute is
+// plenty. The synonym routes call invalidateSynonyms() so their own isolate sees an edit at
+// once; other isolates within the minute.
+const CACHE_MS = 60_000;
+let cache: { at: number; synonyms: SynonymTable; rows: number } | null = null;
+
+export function invalidateSynonyms(): void {
+  cache = null;
+}
+
 function termRows(entry: IndexableEntry): TermRow[] {
-  const row = (k: Kind, x: string): TermRow | null => {
+  const row = (k: PhrasingKind, x: string): TermRow | null => {
     const t = indexTerms(normalize(x)).join(' ');
     return t ? { e: entry.id, k, x, t } : null;
   };
@@ -57,6 +66,8 @@ export function unindexStatements(db: D1Database, ids: string[]): D1PreparedStat
 
 /** Statements that replace the index rows of these entries; run them in the batch that writes the entries. */
 export function indexStatements(db: D1Database, entries: IndexableEntry[]): D1PreparedStatement[] {
+  // The index is about to grow or change: this isolate re-reads its size on the next search.
+  cache = null;
   const inserts = chunkJson(entries.flatMap(termRows)).map((json) =>
     db
       .prepare(
@@ -66,16 +77,6 @@ export function indexStatements(db: D1Database, entries: IndexableEntry[]): D1Pr
       .bind(json),
   );
   return [...unindexStatements(db, entries.map((e) => e.id)), ...inserts];
-}
-
-// Synonyms and the size of the index change rarely; one read per isolate per minute is
-// plenty. The synonym routes call invalidateSynonyms() so their own isolate sees an edit at
-// once; other isolates within the minute.
-const CACHE_MS = 60_000;
-let cache: { at: number; synonyms: SynonymTable; rows: number } | null = null;
-
-export function invalidateSynonyms(): void {
-  cache = null;
 }
 
 async function loadContext(db: D1Database, now = Date.now()) {
@@ -91,17 +92,15 @@ async function loadContext(db: D1Database, now = Date.now()) {
   return cache;
 }
 
-export async function loadSynonyms(db: D1Database): Promise<SynonymTable> {
-  return (await loadContext(db)).synonyms;
-}
-
-// One round trip: the first statement reads how common each question term is (for the
-// reranker), the second picks the rarest terms itself (the same rule in SQL, so it needs no
-// answer from the first), builds the MATCH expression, lets FTS5 keep the best phrasings by
-// BM25 and joins their entries, filtered to what the public may see.
-const VOCAB = 'SELECT term, doc FROM faq_terms_vocab WHERE term IN (SELECT value FROM json_each(?1))';
+// One statement, one round trip. It reads how common each term of the question is, keeps the
+// rarest (the rule of commonDf in shared/match/query.ts), builds the MATCH expression, lets FTS5
+// keep the best phrasings by BM25 and joins their entries, filtered to what the public may see.
+// The term counts come back too, as rows of kind 'v' (term in id, count in bm25): the reranker
+// weighs the question's characters by them.
 const CANDIDATES_SQL = `
-  WITH vocab AS MATERIALIZED (${VOCAB}),
+  WITH vocab AS MATERIALIZED (
+    SELECT term, doc FROM faq_terms_vocab WHERE term IN (SELECT value FROM json_each(?1))
+  ),
   picked AS (
     SELECT term FROM vocab
     -- rare enough, or else the two rarest: a question of only common words still finds something
@@ -119,20 +118,27 @@ const CANDIDATES_SQL = `
     WHERE faq_terms MATCH coalesce((SELECT m FROM expr), '""')  -- an empty phrase matches nothing
     ORDER BY bm25 LIMIT ?5
   )
-  SELECT h.entry_id AS id, h.kind, h.text, h.bm25, e.question, e.answer, e.topic
-  FROM hits h CROSS JOIN faq_entries e ON e.id = h.entry_id  -- CROSS: the hits drive, by primary key
-  WHERE e.status = 'published'
-    AND (e.valid_from IS NULL OR e.valid_from <= ?6)
-    AND (e.valid_until IS NULL OR e.valid_until >= ?6)
-    AND (?7 IS NULL OR e.topic = ?7)`;
+  SELECT 'v' AS kind, term AS id, NULL AS text, doc AS bm25, NULL AS question, NULL AS answer, NULL AS topic FROM vocab
+  UNION ALL
+  SELECT * FROM (
+    SELECT h.kind, h.entry_id, h.text, h.bm25, e.question, e.answer, e.topic
+    FROM hits h CROSS JOIN faq_entries e ON e.id = h.entry_id  -- CROSS: the hits drive, by primary key
+    WHERE e.status = 'published'
+      AND (e.valid_from IS NULL OR e.valid_from <= ?6)
+      AND (e.valid_until IS NULL OR e.valid_until >= ?6)
+      AND (?7 IS NULL OR e.topic = ?7)
+    ORDER BY h.bm25 LIMIT ?8
+  )`;
 
-// FTS5 orders phrasings by BM25 and keeps the best few; the reranker reorders them with
-// features BM25 cannot see. With a topic filter more phrasings are kept so that enough of
-// the topic's survive the filter.
+// FTS5 orders phrasings by BM25 and keeps the best CANDIDATES; the reranker reorders them
+// with features BM25 cannot see. With a topic filter FTS5 keeps more, so that enough of the
+// topic's phrasings survive the filter.
 const CANDIDATES = 100;
-const CANDIDATES_WITH_TOPIC = 1000;
+const HITS_WITH_TOPIC = 1000;
 
-type CandidateRow = { id: string; kind: Kind; text: string; bm25: number; question: string; answer: string; topic: string };
+type CandidateRow = { id: string; kind: PhrasingKind; text: string; bm25: number; question: string; answer: string; topic: string };
+type TermCountRow = { kind: 'v'; id: string; bm25: number };
+type ResultRow = CandidateRow | TermCountRow;
 
 /** Best first. Only entries published and valid on `today` (YYYY-MM-DD) are returned. */
 export async function searchFaq(
@@ -143,23 +149,25 @@ export async function searchFaq(
   const context = await loadContext(db);
   const plan = planQuery(q, context.synonyms);
   if (!plan) return [];
-  const terms = JSON.stringify(plan.terms);
-  const [vocab, candidates] = await db.batch<{ term: string; doc: number } | CandidateRow>([
-    db.prepare(VOCAB).bind(terms),
-    db
-      .prepare(CANDIDATES_SQL)
-      .bind(
-        terms,
-        commonDf(context.rows),
-        MAX_TERMS,
-        JSON.stringify(plan.phrases.map(phrase)),
-        opts.topic ? CANDIDATES_WITH_TOPIC : CANDIDATES,
-        opts.today,
-        opts.topic ?? null,
-      ),
-  ]);
-  const rows = (candidates?.results ?? []) as CandidateRow[];
-  const df = new Map(((vocab?.results ?? []) as { term: string; doc: number }[]).map((r) => [r.term, r.doc]));
+  const { results } = await db
+    .prepare(CANDIDATES_SQL)
+    .bind(
+      JSON.stringify(plan.terms),
+      commonDf(context.rows),
+      MAX_TERMS,
+      JSON.stringify(plan.phrases.map(phrase)),
+      opts.topic ? HITS_WITH_TOPIC : CANDIDATES,
+      opts.today,
+      opts.topic ?? null,
+      CANDIDATES,
+    )
+    .all<ResultRow>();
+  const df = new Map<string, number>();
+  const rows: CandidateRow[] = [];
+  for (const r of results) {
+    if (r.kind === 'v') df.set(r.id, r.bm25);
+    else rows.push(r);
+  }
   const ranked = rank(
     plan,
     rows.map((r) => ({ id: r.id, kind: r.kind, text: r.text, bm25: -r.bm25 })),
@@ -171,7 +179,7 @@ export async function searchFaq(
     const entry = entryOf.get(r.id);
     if (!entry) return [];
     const hit: SearchHit = { id: r.id, question: entry.question, answer: entry.answer, score: r.score, topic: entry.topic };
-    if (r.matched !== entry.question) hit.matched = r.matched;
+    if (r.matched) hit.matched = r.matched;
     return [hit];
   });
 }

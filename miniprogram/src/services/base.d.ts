@@ -2,5 +2,3 @@
 // declaration is what the type checker sees for `./base`.
 /** The API origin without a trailing slash, e.g. `http://127.0.0.1:8787`. */
 export declare function apiBase(): string;
-/** Whether requests may carry an `Idempotency-Key` header on this platform (see base.h5.ts). */
-export declare function idempotencyHeaderAllowed(): boolean;

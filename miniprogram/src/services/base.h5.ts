@@ -6,16 +6,3 @@ export function apiBase(): string {
   return (override || process.env.TARO_APP_API || '').replace(/\/+$/, '');
 }
 
-// A browser sends a custom header to another origin only if the API's CORS answer lists it,
-// and the worker's list (worker/app.ts) is Authorization and Content-Type only: a cross-origin
-// POST carrying Idempotency-Key is refused before it leaves the browser. Until the worker
-// allows the header, H5 sends it only to an API on the page's own origin; the submit button's
-// own guard still stops double taps. Once it is allowed, make this `return true`.
-export function idempotencyHeaderAllowed(): boolean {
-  if (typeof window === 'undefined') return false;
-  try {
-    return new URL(apiBase() || window.location.origin, window.location.href).origin === window.location.origin;
-  } catch {
-    return false;
-  }
-}

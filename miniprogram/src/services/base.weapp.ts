@@ -4,7 +4,3 @@ export function apiBase(): string {
   return (process.env.TARO_APP_API ?? '').replace(/\/+$/, '');
 }
 
-// wx.request has no CORS: any header reaches the API.
-export function idempotencyHeaderAllowed(): boolean {
-  return true;
-}

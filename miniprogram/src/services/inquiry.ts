@@ -4,12 +4,18 @@ import type { DueAnswer } from '@shared/schemas/calendar';
 import type { SearchItem } from '@shared/schemas/faq';
 import type { InboxTab, InquiryCreateInput, InquiryView } from '@shared/schemas/inquiry';
 import { api } from './api';
-import { idempotencyHeaderAllowed } from './base';
 import type { Page } from './faq';
 import { withSession } from './session';
 import { readToken } from './token';
 
 export type InquiryCreated = InquiryView & { matches: SearchItem[] };
+
+/** A named policy answerer (政策解答员): public by rule. */
+export type Answerer = { id: string; name: string; unitId: string; unitName: string };
+
+export function listAnswerers(unitId?: string) {
+  return api.get<{ items: Answerer[] }>('/api/answerers', { query: { unitId }, auth: false });
+}
 
 const path = (id: string, action?: string) => `/api/inquiries/${encodeURIComponent(id)}${action ? `/${action}` : ''}`;
 
@@ -23,8 +29,7 @@ export function expectedReply(days: number = REPLY_DAYS.normal) {
  * double tap or a retry after a timeout answers with the inquiry the first attempt created.
  */
 export function createInquiry(input: InquiryCreateInput, key: string) {
-  const headers = idempotencyHeaderAllowed() ? { 'Idempotency-Key': key } : undefined;
-  return withSession(() => api.post<InquiryCreated>('/api/inquiries', input, { headers }));
+  return withSession(() => api.post<InquiryCreated>('/api/inquiries', input, { headers: { 'Idempotency-Key': key } }));
 }
 
 /** "这解决了我的问题": recorded as answered by the knowledge base; no inquiry is created. */
@@ -58,3 +63,5 @@ export const reply = (id: string, text: string) => api.post<InquiryView>(path(id
 export const clarify = (id: string, message: string) => api.post<InquiryView>(path(id, 'clarify'), { message });
 export const transfer = (id: string, unitId: string, reason: string) => api.post<InquiryView>(path(id, 'transfer'), { unitId, reason });
 export const classify = (id: string, simple: boolean) => api.post<InquiryView>(path(id, 'classify'), { simple });
+/** Editors and the office hand a waiting inquiry to a named answerer of the unit. */
+export const assign = (id: string, answererId: string) => api.post<InquiryView>(path(id, 'assign'), { answererId });

@@ -1,5 +1,7 @@
 import type { STAFF_ROLES } from '@shared/constants';
 import type { DevLoginInput, Me, Session } from '@shared/schemas/auth';
+import Taro from '@tarojs/taro';
+import { randomKey } from '../utils/random';
 import { api, ApiError } from './api';
 import { clearSession, readToken, readUser, saveSession } from './token';
 
@@ -24,12 +26,33 @@ export async function devSignIn(input: DevLoginInput): Promise<Session> {
 
 let pending: Promise<string> | null = null;
 
+const DEVICE = 'zc.device';
+
+/**
+ * Dev sign-in gives the same account to the same role, unit and name, so each device signs in
+ * as its own resident (in production wx.login does this): people never see each other's inquiries.
+ */
+async function deviceName(): Promise<string> {
+  let id: unknown = null;
+  try {
+    id = Taro.getStorageSync(DEVICE);
+  } catch {
+    // unreadable storage: a new device id
+  }
+  if (typeof id !== 'string' || !id) {
+    id = await randomKey();
+    Taro.setStorageSync(DEVICE, id);
+  }
+  return `居民-${(id as string).slice(0, 12)}`;
+}
+
 /** A token for calls that need one: the stored session, or a fresh resident session. */
 export function ensureSession(): Promise<string> {
   const token = readToken();
   if (token) return Promise.resolve(token);
   // Two taps at once must not create two resident accounts.
-  pending ??= devSignIn({ role: 'resident' })
+  pending ??= deviceName()
+    .then((name) => devSignIn({ role: 'resident', name }))
     .then((s) => s.token)
     .finally(() => {
       pending = null;

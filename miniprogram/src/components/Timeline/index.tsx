@@ -22,9 +22,10 @@ export function describe(e: InquiryEvent, audience: Audience): { title: string; 
     case 'assigned':
     case 'routed':
       return {
-        title: '已交办',
+        // Routed at submission (no actor), or handed on by the unit's editor or the office.
+        title: e.actorRole ? '已分派' : '已交办',
         detail: [
-          `承办单位：${str(d.unitName) || '待定'}`,
+          ...(str(d.unitName) ? [`承办单位：${str(d.unitName)}`] : []),
           str(d.answererName) ? `政策解答员：${str(d.answererName)}` : '等待单位指定政策解答员',
         ],
       };

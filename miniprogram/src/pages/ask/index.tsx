@@ -2,8 +2,6 @@ import { Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import Checkbox from '@nutui/nutui-react-taro/dist/es/packages/checkbox';
-import '@nutui/nutui-react-taro/dist/es/packages/checkbox/style/css';
 import TextArea from '@nutui/nutui-react-taro/dist/es/packages/textarea';
 import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css';
 import { FAQ_LIMITS, TOPICS, type Topic } from '@shared/constants';
@@ -13,23 +11,33 @@ import type { DueAnswer } from '@shared/schemas/calendar';
 import type { SearchItem } from '@shared/schemas/faq';
 import { inquiryCreateInput, type InquiryCreateInput } from '@shared/schemas/inquiry';
 import { useEffect, useRef, useState } from 'react';
+import { AnswererChips } from '../../components/AnswererChips';
 import { PROVISIONAL_NOTE } from '../../components/DueSummary';
 import { EmptyState, ErrorState, Loading } from '../../components/Status';
 import { UnitPicker } from '../../components/UnitPicker';
 import { useResource } from '../../hooks/useResource';
 import { useSuggestions } from '../../hooks/useSuggestions';
 import { ApiError, errorMessage } from '../../services/api';
-import { createInquiry, expectedReply, resolvedByEntry, type InquiryCreated } from '../../services/inquiry';
+import { createInquiry, expectedReply, resolvedByEntry, type Answerer, type InquiryCreated } from '../../services/inquiry';
 import { isStaff, readUser } from '../../services/session';
 import { monthDay, weekday } from '../../utils/format';
 import { go, goTab, param, routes } from '../../utils/nav';
 import { randomKey } from '../../utils/random';
 import styles from './index.module.scss';
 
-type Form = { question: string; topic: Topic | ''; unit: Unit | null; name: string; phone: string; consent: boolean };
+type Form = {
+  question: string;
+  topic: Topic | '';
+  unit: Unit | null;
+  answerer: Answerer | null;
+  name: string;
+  phone: string;
+  consent: boolean;
+};
 type Phase = { kind: 'form' } | { kind: 'resolved'; entry: SearchItem } | { kind: 'submitted'; inquiry: InquiryCreated };
 
 const QUESTION_MAX = 1000;
+const SHOWN_SUGGESTIONS = 3;
 const asTopic = (t: string): Topic | '' => ((TOPICS as readonly string[]).includes(t) ? (t as Topic) : '');
 
 export default function AskPage() {
@@ -93,6 +101,7 @@ function AskForm({
     question: initialQuestion,
     topic: initialTopic,
     unit: null,
+    answerer: null,
     name: '',
     phone: '',
     consent: false,
@@ -107,7 +116,8 @@ function AskForm({
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => {
     setForm((f) => ({ ...f, [key]: value }));
-    const field = key === 'name' ? 'contactName' : key === 'phone' ? 'contactPhone' : key === 'unit' ? 'unitId' : key;
+    const field =
+      key === 'name' ? 'contactName' : key === 'phone' ? 'contactPhone' : key === 'unit' ? 'unitId' : key === 'answerer' ? 'answererId' : key;
     if (errors[field] || errors._) setErrors((e) => ({ ...e, [field]: '', _: '' }));
   };
 
@@ -118,6 +128,7 @@ function AskForm({
       consentPublish: form.consent,
       ...(form.topic ? { topic: form.topic } : {}),
       ...(form.unit ? { unitId: form.unit.id } : {}),
+      ...(form.answerer ? { answererId: form.answerer.id } : {}),
       ...(form.name.trim() ? { contactName: form.name.trim() } : {}),
       ...(form.phone.trim() ? { contactPhone: form.phone.trim() } : {}),
     };
@@ -131,6 +142,8 @@ function AskForm({
       }
       setErrors(fields);
       void Taro.showToast({ title: '请检查标红的内容', icon: 'none' });
+      // After the messages render: bring the first one into view, clear of the title bar.
+      setTimeout(() => void Taro.pageScrollTo({ selector: '.zc-ask .zc-field-error', offsetTop: -140, duration: 200 }).catch(() => undefined), 50);
       return;
     }
     busy.current = true;
@@ -191,7 +204,13 @@ function AskForm({
         <View className={`${styles.labelRow} ${styles.spaced}`}>
           <Text className={styles.label}>承办单位（选填）</Text>
           {form.unit ? (
-            <Text className={`${styles.link} zc-ask-unit-clear`} onClick={() => set('unit', null)}>
+            <Text
+              className={`${styles.link} zc-ask-unit-clear`}
+              onClick={() => {
+                set('unit', null);
+                set('answerer', null);
+              }}
+            >
               不指定
             </Text>
           ) : (
@@ -200,10 +219,27 @@ function AskForm({
         </View>
         <UnitPicker
           value={form.unit}
-          onChange={(u) => set('unit', u)}
+          onChange={(u) => {
+            set('unit', u);
+            set('answerer', null);
+          }}
           placeholder="按问题类别自动交办"
           error={errors.unitId}
         />
+        {form.unit && (
+          <>
+            <View className={`${styles.labelRow} ${styles.spaced}`}>
+              <Text className={styles.label}>政策解答员（选填）</Text>
+              <Text className={styles.hint}>不选由单位安排</Text>
+            </View>
+            <AnswererChips
+              unitId={form.unit.id}
+              selected={form.answerer?.id ?? null}
+              onPick={(a) => set('answerer', form.answerer?.id === a.id ? null : a)}
+            />
+            {errors.answererId && <Text className={`${styles.error} zc-field-error`}>{errors.answererId}</Text>}
+          </>
+        )}
       </View>
 
       <View className={styles.card}>
@@ -228,31 +264,29 @@ function AskForm({
           onInput={(e) => set('phone', e.detail.value)}
         />
         {errors.contactPhone && <Text className={`${styles.error} zc-field-error`}>{errors.contactPhone}</Text>}
-        <View className={styles.consent}>
-          <Checkbox
-            className="zc-ask-consent"
-            checked={form.consent}
-            onChange={(checked) => set('consent', checked)}
-            label="同意在隐去姓名、电话等个人信息后公开本问答，帮助有同样问题的人"
-          />
+        <View
+          className={`${styles.consent} zc-ask-consent`}
+          data-checked={form.consent ? '1' : '0'}
+          onClick={() => set('consent', !form.consent)}
+        >
+          <View className={`${styles.box} ${form.consent ? styles.boxOn : ''}`}>{form.consent ? '✓' : ''}</View>
+          <Text className={styles.consentText}>同意在隐去姓名、电话等个人信息后，公开本问答和答复，帮助有同样问题的人（选填）</Text>
         </View>
       </View>
 
-      <ExpectedReply due={due} />
-
       {errors._ && <Text className={`${styles.formError} zc-form-error`}>{errors._}</Text>}
 
+      {/* The expected reply date stays in sight, next to the button that starts the clock. */}
       <View className={styles.bar}>
+        <ExpectedReply due={due} />
         <Button
           className={`${styles.barBtn} zc-ask-submit`}
           type="primary"
-          size="large"
-          block
           loading={submitting}
           disabled={submitting}
           onClick={() => void submit()}
         >
-          {submitting ? '正在提交…' : '提交咨询'}
+          {submitting ? '提交中' : '提交咨询'}
         </Button>
       </View>
     </View>
@@ -264,8 +298,11 @@ function AskSuggestions({ question, onResolved }: { question: string; onResolved
   const suggestions = useSuggestions(question.slice(0, FAQ_LIMITS.searchQuery), 5);
   const [open, setOpen] = useState<string | null>(null);
   const [resolving, setResolving] = useState<string | null>(null);
+  const [all, setAll] = useState(false);
   if (suggestions.status === 'idle') return null;
-  const items = suggestions.status === 'ok' || suggestions.status === 'loading' ? suggestions.items : [];
+  const found = suggestions.status === 'ok' || suggestions.status === 'loading' ? suggestions.items : [];
+  // Three are enough to judge by; the rest on request, so the form stays close.
+  const items = all ? found : found.slice(0, SHOWN_SUGGESTIONS);
 
   const resolve = async (item: SearchItem) => {
     if (resolving) return;
@@ -287,12 +324,12 @@ function AskSuggestions({ question, onResolved }: { question: string; onResolved
       data-query={suggestions.query}
     >
       <Text className={styles.suggestTitle}>问答库里的相关问答</Text>
-      <Text className={styles.suggestHint}>先看看能否解决您的问题；没有解决，继续填写提交即可。</Text>
-      {suggestions.status === 'loading' && items.length === 0 && <Loading compact text="正在查找相近的问题…" />}
+      <Text className={styles.suggestHint}>先看看能否解决；没解决就继续填写提交。</Text>
+      {suggestions.status === 'loading' && found.length === 0 && <Loading compact text="正在查找相近的问题…" />}
       {suggestions.status === 'error' && (
         <ErrorState compact title="查询失败" error={suggestions.error} onRetry={suggestions.retry} />
       )}
-      {suggestions.status === 'ok' && items.length === 0 && (
+      {suggestions.status === 'ok' && found.length === 0 && (
         <Text className={`${styles.suggestNone} zc-ask-no-match`}>问答库里还没有相近的问题，请继续填写并提交。</Text>
       )}
       {items.length > 0 && (
@@ -334,49 +371,62 @@ function AskSuggestions({ question, onResolved }: { question: string; onResolved
               )}
             </View>
           ))}
+          {found.length > items.length && (
+            <Text className={`${styles.sMore} zc-ask-more-suggestions`} onClick={() => setAll(true)}>
+              还有 {found.length - items.length} 条相关问答 ›
+            </Text>
+          )}
         </View>
       )}
     </View>
   );
 }
 
-/** The date a question asked now is due, before the resident submits it. */
+/** The date a question asked now is due, before the resident submits it. Tap: the days counted. */
 function ExpectedReply({ due }: { due: ReturnType<typeof useResource<DueAnswer>> }) {
   const [showDays, setShowDays] = useState(false);
   if (due.status === 'loading') {
     return (
-      <View className={`${styles.due} zc-expected`} data-state="loading">
+      <View className={`${styles.due} zc-expected`}>
         <Text className={styles.dueHint}>正在计算预计答复日期…</Text>
       </View>
     );
   }
   if (due.status === 'error') {
     return (
-      <View className={`${styles.dueError} zc-expected`}>
-        <ErrorState compact title="暂时算不出答复日期" error={due.error} onRetry={due.reload} />
+      <View className={`${styles.due} zc-expected`}>
+        <View data-state="error">
+          <View className={styles.dueErrorRow}>
+            <Text className={styles.dueErrorTitle}>答复日期暂未算出</Text>
+            <Text className={`${styles.dueRetry} zc-retry`} onClick={due.reload}>
+              重试
+            </Text>
+          </View>
+          <Text className={styles.dueHint}>{errorMessage(due.error)}</Text>
+        </View>
       </View>
     );
   }
   const { dueAt, provisional, counted } = due.data;
   return (
     <View className={`${styles.due} zc-expected`} data-due={dueAt} onClick={() => setShowDays((v) => !v)}>
-      <Text className={`${styles.dueMain} zc-expected-main`}>
-        预计 <Text className={`${styles.dueDate} zc-expected-date`}>{monthDay(dueAt)}</Text> 前答复
-      </Text>
-      <Text className={styles.dueHint}>
-        {REPLY_DAYS.normal} 个工作日内答复，今天不计、节假日顺延
-        {showDays ? '' : ' · 点击查看'}
-      </Text>
-      {provisional && <Text className={`${styles.dueNote} zc-provisional`}>{PROVISIONAL_NOTE}</Text>}
       {showDays && (
         <View className={`${styles.days} zc-expected-days`}>
+          <Text className={styles.daysTitle}>今天不计，从下一个工作日数起：</Text>
           {counted.map((d, i) => (
             <Text key={d} className={styles.day}>
-              第{i + 1}天 {monthDay(d)}（{weekday(d)}）
+              第{i + 1}天 {monthDay(d)} {weekday(d)}
             </Text>
           ))}
         </View>
       )}
+      <Text className={`${styles.dueMain} zc-expected-main`}>
+        预计 <Text className={`${styles.dueDate} zc-expected-date`}>{monthDay(dueAt)}</Text> 前答复
+      </Text>
+      <Text className={styles.dueHint}>
+        {REPLY_DAYS.normal} 个工作日 · 节假日顺延 <Text className={styles.dueMore}>{showDays ? '收起' : '怎么算'}</Text>
+      </Text>
+      {provisional && <Text className={`${styles.dueNote} zc-provisional`}>{PROVISIONAL_NOTE}</Text>}
     </View>
   );
 }

@@ -69,6 +69,17 @@ export default function Home() {
             }
           />
         </View>
+        <View className={`${styles.askLine} zc-home-ask`}>
+          <Text className={styles.askLineText}>找不到答案？向责任单位提问，5 个工作日内答复</Text>
+          <View className={styles.askLineLinks}>
+            <View className={`${styles.askPill} zc-home-ask-btn`} hoverClass={styles.searchBtnPressed} onClick={() => go(routes.ask())}>
+              我要咨询
+            </View>
+            <Text className={`${styles.askMine} zc-home-my-inquiries`} onClick={() => go(routes.inquiries())}>
+              我的咨询 ›
+            </Text>
+          </View>
+        </View>
       </View>
 
       {typing && <SuggestionPanel state={suggestions} text={text} />}
@@ -83,21 +94,6 @@ export default function Home() {
             {topics.status === 'loading' && <Loading compact />}
             {topics.status === 'error' && <ErrorState compact error={topics.error} onRetry={topics.reload} />}
             {topics.status === 'ok' && <TopicGrid items={topics.data.items} onPick={(t) => go(routes.topic(t))} />}
-          </View>
-
-          <View className={`${styles.section} ${styles.askCard} zc-home-ask`}>
-            <View className={styles.askText}>
-              <Text className={styles.askTitle}>问答库里找不到答案？</Text>
-              <Text className={styles.askHint}>向责任单位提问，5 个工作日内答复</Text>
-            </View>
-            <View className={styles.askActions}>
-              <Button className="zc-home-ask-btn" type="primary" size="small" onClick={() => go(routes.ask())}>
-                我要咨询
-              </Button>
-              <Text className={`${styles.askMine} zc-home-my-inquiries`} onClick={() => go(routes.inquiries())}>
-                我的咨询
-              </Text>
-            </View>
           </View>
 
           <View className={`${styles.section} zc-hot`}>

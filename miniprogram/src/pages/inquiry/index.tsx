@@ -64,6 +64,8 @@ function InquiryDetail({ inquiry: i, refresh }: { inquiry: InquiryView; refresh:
   const [notice, setNotice] = useState('');
   const events = i.events ?? [];
   const lastAsk = [...events].reverse().find((e) => e.type === 'clarification_requested');
+  const rated = [...events].reverse().find((e) => e.type === 'rated');
+  const ratingComment = typeof rated?.data.comment === 'string' ? rated.data.comment : '';
 
   /** Runs an action; a 409 (the state moved on meanwhile) shows the API's reason and the current state. */
   const act = async (name: string, call: () => Promise<unknown>, done: string): Promise<boolean> => {
@@ -96,12 +98,19 @@ function InquiryDetail({ inquiry: i, refresh }: { inquiry: InquiryView; refresh:
       confirmColor: '#d93026',
       cancelText: '再想想',
     });
-    if (confirm) await act('withdraw', () => withdraw(i.id), '已撤回');
+    if (confirm && (await act('withdraw', () => withdraw(i.id), '已撤回'))) {
+      void Taro.pageScrollTo({ scrollTop: 0, duration: 200 });
+    }
   };
 
   return (
     <View className={`zc-inquiry`} data-status={i.status}>
-      {notice && <Text className={`${styles.notice} zc-conflict`}>{notice}</Text>}
+      {notice && (
+        <View className={`${styles.notice} zc-conflict`}>
+          <Text className={`${styles.noticeText} zc-conflict-message`}>{notice}</Text>
+          <Text className={styles.noticeHint}>已为您刷新为最新状态。</Text>
+        </View>
+      )}
 
       <View className={styles.card}>
         <View className={styles.headRow}>
@@ -129,8 +138,8 @@ function InquiryDetail({ inquiry: i, refresh }: { inquiry: InquiryView; refresh:
             {i.reply}
           </Text>
           <Text className={styles.replyMeta}>
-            {[i.unitName, i.answererName].filter(Boolean).join(' · ')}
-            {i.repliedAt ? ` · ${dateTime(i.repliedAt)}` : ''}
+            {i.unitName ?? ''}
+            {i.repliedAt ? ` · ${dateTime(i.repliedAt)} 答复` : ''}
           </Text>
         </View>
       )}
@@ -151,6 +160,8 @@ function InquiryDetail({ inquiry: i, refresh }: { inquiry: InquiryView; refresh:
         <View className={`${styles.card} zc-rated`}>
           <Text className={styles.cardTitle}>您的评价</Text>
           <Text className={`${styles.ratedValue} zc-rated-value`}>{i.rating}</Text>
+          {ratingComment && <Text className={styles.ratedComment}>{ratingComment}</Text>}
+          <Text className={styles.ratedThanks}>感谢您的评价，本次咨询已办结。</Text>
         </View>
       )}
 

@@ -4,6 +4,7 @@ import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { Me, Unit } from '@shared/schemas/auth';
 import { useEffect, useState } from 'react';
+import { AnswererChips } from '../../components/AnswererChips';
 import { UnitPicker } from '../../components/UnitPicker';
 import { ApiError, errorMessage } from '../../services/api';
 import { getMe, listUnits } from '../../services/manage';
@@ -221,11 +222,14 @@ function StaffSignIn({ expired, onSignedIn }: { expired: boolean; onSignedIn: (m
         className={`${styles.input} zc-name-input`}
         value={name}
         maxlength={40}
-        placeholder={role === 'answerer' ? '例如：张明（区人社局）' : '用于在工作记录中显示'}
+        placeholder={role === 'answerer' ? '名册上的姓名，例如：张明' : '用于在工作记录中显示'}
         onInput={(e) => setName(e.detail.value)}
       />
-      {role === 'answerer' && (
-        <Text className={styles.fieldHint}>同一身份、单位和姓名总是登录同一个账号；填名册上的姓名即可办理分给他的咨询。</Text>
+      {role === 'answerer' && unit?.name && (
+        <View className={styles.roster}>
+          <Text className={styles.fieldHint}>{unit.name}的政策解答员（点选填入；同一姓名总是同一个账号）：</Text>
+          <AnswererChips unitId={unit.id} selected={name.trim()} onPick={(a) => setName(a.name)} />
+        </View>
       )}
       {errors.name && <Text className={styles.fieldError}>{errors.name}</Text>}
       {errors._ && <Text className={styles.formError}>{errors._}</Text>}

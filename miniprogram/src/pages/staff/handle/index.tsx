@@ -14,6 +14,7 @@ import type { Me, Unit } from '@shared/schemas/auth';
 import type { SearchItem } from '@shared/schemas/faq';
 import type { InquiryView } from '@shared/schemas/inquiry';
 import { useState } from 'react';
+import { AnswererChips } from '../../../components/AnswererChips';
 import { DueSummary } from '../../../components/DueSummary';
 import { StatusTag, UrgencyBadge } from '../../../components/InquiryCard';
 import { EmptyState, ErrorState, Loading } from '../../../components/Status';
@@ -22,8 +23,8 @@ import { UnitPicker } from '../../../components/UnitPicker';
 import { useResource } from '../../../hooks/useResource';
 import { useSuggestions } from '../../../hooks/useSuggestions';
 import { ApiError, errorMessage } from '../../../services/api';
-import { clarify, classify, getInquiry, reply, transfer } from '../../../services/inquiry';
-import { isStaff, readUser } from '../../../services/session';
+import { assign, clarify, classify, getInquiry, reply, transfer, type Answerer } from '../../../services/inquiry';
+import { canManage, isStaff, readUser, ROLE_LABELS } from '../../../services/session';
 import { dateTime, excerpt } from '../../../utils/format';
 import { go, goTab, param, routes } from '../../../utils/nav';
 import styles from './index.module.scss';
@@ -82,6 +83,8 @@ function Handle({ inquiry: i, user, refresh }: { inquiry: InquiryView; user: Me;
   const [draftError, setDraftError] = useState('');
   const [panel, setPanel] = useState<Panel>(null);
   const [kbOpen, setKbOpen] = useState(false);
+  // Transferred out of the unit: this user may no longer see it.
+  const [gone, setGone] = useState(false);
   const canAnswer = AWAITING_REPLY.includes(i.status);
   const mine = i.answererId === user.id;
 
@@ -93,7 +96,12 @@ function Handle({ inquiry: i, user, refresh }: { inquiry: InquiryView; user: Me;
     try {
       await call();
       void Taro.showToast({ title: done, icon: 'success', duration: 1500 });
-      await refresh().catch(() => undefined);
+      await refresh().catch((err: unknown) => {
+        if (err instanceof ApiError && err.status === 404) {
+          setGone(true);
+          void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
+        }
+      });
       return true;
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {
@@ -115,7 +123,15 @@ function Handle({ inquiry: i, user, refresh }: { inquiry: InquiryView; user: Me;
       setDraftError('请填写答复内容');
       return;
     }
-    if (await act('reply', () => reply(i.id, text), '已答复')) setDraft('');
+    if (await act('reply', () => reply(i.id, text), '已答复')) {
+      setDraft('');
+      void Taro.pageScrollTo({ scrollTop: 0, duration: 200 });
+    }
+  };
+
+  const confirmAssign = async (a: Answerer) => {
+    const { confirm } = await Taro.showModal({ title: `分派给${a.name}？`, content: '答复期限不变；解答员会收到提醒。', confirmText: '分派' });
+    if (confirm) await act('assign', () => assign(i.id, a.id), `已分派给${a.name}`);
   };
 
   const insert = (item: SearchItem) => {
@@ -125,9 +141,28 @@ function Handle({ inquiry: i, user, refresh }: { inquiry: InquiryView; user: Me;
     void Taro.showToast({ title: '已插入，可在此基础上修改', icon: 'none', duration: 1800 });
   };
 
+  if (gone) {
+    return (
+      <EmptyState
+        title="已转出本单位"
+        hint={`咨询 ${i.ticket} 已交给其他单位办理，答复期限不变。`}
+        action={
+          <Button className="zc-back-inbox" type="primary" onClick={backToInbox}>
+            回到工作台
+          </Button>
+        }
+      />
+    );
+  }
+
   return (
     <View className={`zc-handle`} data-status={i.status}>
-      {notice && <Text className={`${styles.notice} zc-conflict`}>{notice}</Text>}
+      {notice && (
+        <View className={`${styles.notice} zc-conflict`}>
+          <Text className={`${styles.noticeText} zc-conflict-message`}>{notice}</Text>
+          <Text className={styles.noticeHint}>已为您刷新为最新状态。</Text>
+        </View>
+      )}
 
       <View className={styles.card}>
         <View className={styles.headRow}>
@@ -173,6 +208,20 @@ function Handle({ inquiry: i, user, refresh }: { inquiry: InquiryView; user: Me;
         <Text className={styles.cardTitle}>承办</Text>
         <Info label="承办单位" value={i.unitName ?? '待交办'} cls="zc-handle-unit" />
         <Info label="政策解答员" value={`${i.answererName ?? '待指定'}${mine ? '（我）' : ''}`} cls="zc-handle-answerer" />
+        {canManage(user) && canAnswer && i.unitId && (
+          <View className={`${styles.assign} zc-assign`}>
+            <Text className={styles.switchLabel}>{i.answererId ? '改派给' : '分派给'}</Text>
+            <Text className={styles.switchHint}>本单位的政策解答员</Text>
+            <View className={styles.assignChips}>
+              <AnswererChips
+                unitId={i.unitId}
+                exclude={i.answererId}
+                disabled={busy !== null}
+                onPick={(a) => void confirmAssign(a)}
+              />
+            </View>
+          </View>
+        )}
         {OPEN.includes(i.status) && (
           <View className={styles.switchRow}>
             <View className={styles.switchText}>
@@ -244,7 +293,10 @@ function Handle({ inquiry: i, user, refresh }: { inquiry: InquiryView; user: Me;
               busy={busy === 'clarify'}
               onCancel={() => setPanel(null)}
               onSend={async (message) => {
-                if (await act('clarify', () => clarify(i.id, message), '已请居民补充')) setPanel(null);
+                if (await act('clarify', () => clarify(i.id, message), '已请居民补充')) {
+                  setPanel(null);
+                  void Taro.pageScrollTo({ scrollTop: 0, duration: 200 });
+                }
               }}
             />
           )}
@@ -274,9 +326,9 @@ function Handle({ inquiry: i, user, refresh }: { inquiry: InquiryView; user: Me;
             {i.reply}
           </Text>
           <Text className={styles.meta}>
-            {i.answererName ?? ''}
-            {i.repliedAt ? ` · ${dateTime(i.repliedAt)}` : ''}
-            {i.rating ? ` · 居民评价「${i.rating}」` : ''}
+            {[repliedBy(i), i.repliedAt ? `${dateTime(i.repliedAt)} 答复` : '', i.rating ? `居民评价「${i.rating}」` : '']
+              .filter(Boolean)
+              .join(' · ')}
           </Text>
         </View>
       )}
@@ -299,6 +351,17 @@ function Handle({ inquiry: i, user, refresh }: { inquiry: InquiryView; user: Me;
       </Popup>
     </View>
   );
+}
+
+/** Who sent the reply, as far as the ledger says (the API gives the replier's role, not their name). */
+function repliedBy(i: InquiryView): string {
+  const event = [...(i.events ?? [])].reverse().find((e) => e.type === 'replied');
+  return event?.actorRole && event.actorRole in ROLE_LABELS ? ROLE_LABELS[event.actorRole as Me['role']] : '';
+}
+
+function backToInbox() {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
+  else void Taro.redirectTo({ url: routes.inbox() });
 }
 
 function Info({ label, value, cls = '', onTap }: { label: string; value: string; cls?: string; onTap?: () => void }) {

@@ -1,0 +1,173 @@
+// npm run bench:match — search quality and speed through the real API (wrangler dev, local D1).
+// Each workload gets a fresh API on a fresh database: import the base through POST
+// /api/faq/import, then ask GET /api/faq/search one question at a time. Server-side time is
+// the Server-Timing header of the app; client round trips are shown for information.
+//   node scripts/bench-match.mjs [--only lcqmc,ncp,50k] [--queries 500]
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { bigWorkload, lcqmcWorkload, ncpEntries, speedQueries } from './bench/datasets.mjs';
+import { key } from './bench/lcqmc.mjs';
+import { percentile } from './bench/stats.mjs';
+
+const root = path.resolve(import.meta.dirname, '..');
+const { values: args } = parseArgs({
+  options: { only: { type: 'string', default: 'lcqmc,ncp,50k' }, queries: { type: 'string', default: '500' } },
+});
+const only = new Set(args.only.split(','));
+const IMPORT_ROWS = 20_000;
+const WARMUP = 5;
+
+const freePort = () =>
+  new Promise((resolve, reject) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+
+/** A fresh API on a fresh database; resolves once it prints its ready line. */
+async function startApi() {
+  const port = await freePort();
+  const dbDir = mkdtempSync(path.join(tmpdir(), 'bench-match-'));
+  const child = spawn(process.execPath, ['scripts/dev-api.mjs'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), DB_DIR: dbDir, SEED: 'none' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('the API did not start within 90 s')), 90_000);
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const m = /API ready at (\S+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the API exited with code ${code}:\n${out}`));
+    });
+  });
+  child.stdout.resume();
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+    rmSync(dbDir, { recursive: true, force: true });
+  };
+  return { url, stop };
+}
+
+async function call(url, init = {}) {
+  const res = await fetch(url, init);
+  const body = await res.json();
+  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${url} → ${res.status} ${JSON.stringify(body).slice(0, 500)}`);
+  return { res, body };
+}
+
+async function officeToken(api) {
+  const { body } = await call(`${api.url}/api/auth/dev`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ role: 'office', unitId: 'u_office' }),
+  });
+  return body.token;
+}
+
+/** Imports the entries; returns their ids in order. */
+async function importAll(api, token, entries) {
+  const ids = [];
+  const t0 = performance.now();
+  for (let i = 0; i < entries.length; i += IMPORT_ROWS) {
+    const { body } = await call(`${api.url}/api/faq/import`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ entries: entries.slice(i, i + IMPORT_ROWS), publish: true, defaultTopic: '疫情防控' }),
+    });
+    ids.push(...body.ids);
+  }
+  console.log(`  imported ${ids.length} entries in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  return ids;
+}
+
+async function search(api, q) {
+  const t0 = performance.now();
+  const { res, body } = await call(`${api.url}/api/faq/search?${new URLSearchParams({ q, limit: '3' })}`);
+  const client = performance.now() - t0;
+  const server = Number(/app;dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '')?.[1] ?? NaN);
+  return { items: body.items, server, client };
+}
+
+const ms = (v) => `${v.toFixed(1)} ms`;
+function timing(label, runs) {
+  const server = runs.map((r) => r.server).filter(Number.isFinite);
+  const client = runs.map((r) => r.client);
+  console.log(
+    `  ${label}: server p50 ${ms(percentile(server, 50))}  p95 ${ms(percentile(server, 95))}` +
+      `  |  client round trip p50 ${ms(percentile(client, 50))}  p95 ${ms(percentile(client, 95))}`,
+  );
+}
+
+async function withApi(name, entries, work) {
+  console.log(`\n== ${name}`);
+  const api = await startApi();
+  try {
+    const ids = await importAll(api, await officeToken(api), entries);
+    for (const q of speedQueries(WARMUP)) await search(api, q);
+    await work(api, ids);
+  } finally {
+    await api.stop();
+  }
+}
+
+async function quality() {
+  const { entries, queries, skipped } = lcqmcWorkload();
+  console.log(`\n(lcqmc base: every distinct first sentence + the second sentence of every pair labelled 0)`);
+  await withApi(`lcqmc quality: ${entries.length} entries`, entries, async (api, ids) => {
+    const keyOf = new Map(ids.map((id, i) => [id, key(entries[i].question)]));
+    let r1 = 0;
+    let r3 = 0;
+    const runs = [];
+    for (const { q, want } of queries) {
+      const run = await search(api, q);
+      runs.push(run);
+      const at = run.items.findIndex((it) => keyOf.get(it.id) === want);
+      if (at === 0) r1++;
+      if (at >= 0 && at < 3) r3++;
+    }
+    const n = queries.length;
+    console.log(`  recall@1 ${(r1 / n).toFixed(4)}  recall@3 ${(r3 / n).toFixed(4)}  N ${n}  skipped ${skipped}`);
+    timing('latency', runs);
+  });
+}
+
+async function speed(name, entries, note) {
+  const queries = speedQueries(Number(args.queries));
+  await withApi(`${name}: ${entries.length} entries`, entries, async (api) => {
+    if (note) console.log(`  base: ${note}`);
+    const runs = [];
+    for (const q of queries) runs.push(await search(api, q));
+    const empty = runs.filter((r) => !r.items.length).length;
+    console.log(`  N ${runs.length} queries (half NCP questions, half colloquial LCQMC questions), ${empty} without a result`);
+    timing('latency', runs);
+  });
+}
+
+if (only.has('lcqmc')) await quality();
+if (only.has('ncp')) await speed('ncp 5k speed', ncpEntries());
+if (only.has('50k')) {
+  const big = bigWorkload();
+  await speed('50k speed', big.entries, Object.entries(big.parts).map(([k, v]) => `${v} ${k}`).join(' + '));
+}
