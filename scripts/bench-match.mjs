@@ -3,72 +3,19 @@
 // /api/faq/import, then ask GET /api/faq/search one question at a time. Server-side time is
 // the Server-Timing header of the app; client round trips are shown for information.
 //   node scripts/bench-match.mjs [--only lcqmc,ncp,50k] [--queries 500]
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { bigWorkload, lcqmcWorkload, ncpEntries, speedQueries } from './bench/datasets.mjs';
 import { key } from './bench/lcqmc.mjs';
 import { percentile } from './bench/stats.mjs';
+import { startFreshApi } from './lib/api-server.mjs';
 
-const root = path.resolve(import.meta.dirname, '..');
 const { values: args } = parseArgs({
   options: { only: { type: 'string', default: 'lcqmc,ncp,50k' }, queries: { type: 'string', default: '500' } },
 });
 const only = new Set(args.only.split(','));
 const IMPORT_ROWS = 20_000;
 const WARMUP = 5;
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-
-/** A fresh API on a fresh database; resolves once it prints its ready line. */
-async function startApi() {
-  const port = await freePort();
-  const dbDir = mkdtempSync(path.join(tmpdir(), 'bench-match-'));
-  const child = spawn(process.execPath, ['scripts/dev-api.mjs'], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), DB_DIR: dbDir, SEED: 'none' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error('the API did not start within 90 s')), 90_000);
-    child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = /API ready at (\S+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the API exited with code ${code}:\n${out}`));
-    });
-  });
-  child.stdout.resume();
-  const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
-    }
-    rmSync(dbDir, { recursive: true, force: true });
-  };
-  return { url, stop };
-}
 
 async function call(url, init = {}) {
   const res = await fetch(url, init);
@@ -122,7 +69,7 @@ function timing(label, runs) {
 
 async function withApi(name, entries, work) {
   console.log(`\n== ${name}`);
-  const api = await startApi();
+  const api = await startFreshApi({ seed: false });
   try {
     const ids = await importAll(api, await officeToken(api), entries);
     for (const q of speedQueries(WARMUP)) await search(api, q);

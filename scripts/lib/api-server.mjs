@@ -1,6 +1,9 @@
 // Starts the worker locally (wrangler dev) on a migrated local D1, optionally seeded with the
 // demo district. Used by `npm start`, `npm run dev:api`, the benchmarks and the e2e tests.
 import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -85,4 +88,35 @@ export async function startApi({ port = 8787, dbDir, seed = true, quiet = false 
     throw err;
   }
   return { url, child, stop };
+}
+
+/** A port nothing listens on right now. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+/** An API on a free port and a fresh database that is deleted when it stops (benchmarks, e2e). */
+export async function startFreshApi({ seed = true } = {}) {
+  const port = await freePort();
+  const dbDir = mkdtempSync(path.join(tmpdir(), 'zc-api-'));
+  try {
+    const api = await startApi({ port, dbDir, seed, quiet: true });
+    return {
+      url: api.url,
+      port,
+      stop: async () => {
+        await api.stop();
+        rmSync(dbDir, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    rmSync(dbDir, { recursive: true, force: true });
+    throw err;
+  }
 }

@@ -1,12 +1,10 @@
-// End-to-end harness: the real API (scripts/dev-api.mjs on a fresh local D1), the H5 build
+// End-to-end harness: the real API (scripts/lib/api-server.mjs: wrangler dev on a fresh, seeded local D1), the H5 build
 // served from dist/h5, and Chromium driven by playwright-core at phone size.
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { freePort, startFreshApi } from '../../scripts/lib/api-server.mjs';
 import { CHROMIUM, CHROMIUM_ARGS, CHROMIUM_MISSING } from './chromium.mjs';
 
 export const root = path.resolve(import.meta.dirname, '../..');
@@ -30,70 +28,7 @@ export function checkPrerequisites() {
   }
 }
 
-export async function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = /** @type {net.AddressInfo} */ (srv.address());
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-/**
- * Starts `node scripts/dev-api.mjs` on a free port with its own database directory and
- * resolves once it prints that it is ready.
- */
-export async function startApi() {
-  const port = await freePort();
-  const dbDir = mkdtempSync(path.join(os.tmpdir(), 'zc-e2e-db-'));
-  // Its own process group, so stopping it also stops wrangler and workerd under it.
-  const child = spawn(process.execPath, ['scripts/dev-api.mjs'], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), DB_DIR: dbDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
-  let output = '';
-  const url = await new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the API did not start within 90 s:\n${output}`)), 90_000);
-    const onData = (chunk) => {
-      output += chunk;
-      const m = /API ready at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`scripts/dev-api.mjs exited with code ${code}:\n${output}`));
-    });
-  });
-  child.removeAllListeners('exit');
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // stopped cleanly
-      }
-    }
-    rmSync(dbDir, { recursive: true, force: true });
-  };
-  return { url, port, stop };
-}
+export { freePort };
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -147,7 +82,7 @@ export async function startStack({ api = true } = {}) {
   checkPrerequisites();
   const started = [];
   try {
-    const apiServer = api ? await startApi() : null;
+    const apiServer = api ? await startFreshApi({ seed: true }) : null;
     if (apiServer) started.push(apiServer);
     const app = await serveApp();
     started.push(app);
