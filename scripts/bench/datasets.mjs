@@ -4,8 +4,10 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { loadLcqmc, loadNcp } from './lcqmc.mjs';
 
-export const EVAL_DIR = process.env.EVAL_DIR ?? '/work/shared/eval';
-const SEEDS_DIR = process.env.SEEDS_DIR ?? '/work/shared/seeds';
+// The team's shared folder sits beside the repository; EVAL_DIR and SEEDS_DIR point elsewhere.
+const SHARED = path.resolve(import.meta.dirname, '../../../shared');
+export const EVAL_DIR = process.env.EVAL_DIR ?? path.join(SHARED, 'eval');
+const SEEDS_DIR = process.env.SEEDS_DIR ?? path.join(SHARED, 'seeds');
 
 /** LCQMC quality: entries (answer = the question: LCQMC has no answers) and labelled queries. */
 export function lcqmcWorkload() {

@@ -1,5 +1,6 @@
 import type { FaqStatus } from '../../shared/constants';
 import type { FaqManaged, FaqSummary } from '../../shared/schemas/faq';
+import { chunkJson } from '../lib/json-chunks';
 
 type FaqRow = {
   id: string;
@@ -134,39 +135,21 @@ export async function listManaged(
   };
 }
 
-// Large imports insert through json_each so one statement carries many rows while staying
-// under D1's limit of 100 bound parameters per statement.
-const CHUNK_BYTES = 500_000;
-
+/** Inserts in bulk through json_each (see chunkJson), so 20,000 entries take a few statements. */
 export function insertStatements(db: D1Database, entries: NewEntry[]): D1PreparedStatement[] {
-  const statements: D1PreparedStatement[] = [];
-  let chunk: string[] = [];
-  let size = 0;
-  const flush = () => {
-    if (!chunk.length) return;
-    statements.push(
-      db
-        .prepare(
-          `INSERT INTO faq_entries (id, question, answer, similar, keywords, topic, unit_id, status,
-             valid_from, valid_until, created_by, created_at, updated_at)
-           SELECT value->>'id', value->>'question', value->>'answer', value->>'similar', value->>'keywords',
-             value->>'topic', value->>'unitId', value->>'status', value->>'validFrom', value->>'validUntil',
-             value->>'createdBy', value->>'now', value->>'now'
-           FROM json_each(?1)`,
-        )
-        .bind(`[${chunk.join(',')}]`),
-    );
-    chunk = [];
-    size = 0;
-  };
-  for (const e of entries) {
-    const json = JSON.stringify({ ...e, similar: JSON.stringify(e.similar), keywords: JSON.stringify(e.keywords) });
-    if (size + json.length > CHUNK_BYTES) flush();
-    chunk.push(json);
-    size += json.length;
-  }
-  flush();
-  return statements;
+  const rows = entries.map((e) => ({ ...e, similar: JSON.stringify(e.similar), keywords: JSON.stringify(e.keywords) }));
+  return chunkJson(rows).map((json) =>
+    db
+      .prepare(
+        `INSERT INTO faq_entries (id, question, answer, similar, keywords, topic, unit_id, status,
+           valid_from, valid_until, created_by, created_at, updated_at)
+         SELECT value->>'id', value->>'question', value->>'answer', value->>'similar', value->>'keywords',
+           value->>'topic', value->>'unitId', value->>'status', value->>'validFrom', value->>'validUntil',
+           value->>'createdBy', value->>'now', value->>'now'
+         FROM json_each(?1)`,
+      )
+      .bind(json),
+  );
 }
 
 export type EntryChanges = Partial<{

@@ -4,33 +4,12 @@ import { commonDf, MAX_TERMS, planQuery } from '../../shared/match/query';
 import { rank, type PhrasingKind } from '../../shared/match/rank';
 import { buildSynonyms, type SynonymTable } from '../../shared/match/synonyms';
 import { indexTerms } from '../../shared/match/tokens';
+import { chunkJson } from '../lib/json-chunks';
 
 export type IndexableEntry = { id: string; question: string; similar: string[]; keywords: string[]; topic: string };
 export type SearchHit = { id: string; question: string; answer: string; score: number; topic: string; matched?: string };
 
 type TermRow = { e: string; k: PhrasingKind; x: string; t: string };
-
-// D1 caps bound parameters at 100 per statement, so rows travel as one JSON array per
-// statement and json_each unpacks them; chunks stay well under D1's statement size limit.
-const CHUNK_BYTES = 500_000;
-
-function chunkJson<T>(items: readonly T[]): string[] {
-  const chunks: string[] = [];
-  let parts: string[] = [];
-  let size = 0;
-  for (const item of items) {
-    const json = JSON.stringify(item);
-    if (parts.length && size + json.length > CHUNK_BYTES) {
-      chunks.push(`[${parts.join(',')}]`);
-      parts = [];
-      size = 0;
-    }
-    parts.push(json);
-    size += json.length + 1;
-  }
-  if (parts.length) chunks.push(`[${parts.join(',')}]`);
-  return chunks;
-}
 
 // Synonyms and the size of the index change rarely; one read per isolate per minute is
 // plenty. The synonym routes call invalidateSynonyms() so their own isolate sees an edit at
