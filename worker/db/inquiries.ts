@@ -112,6 +112,13 @@ export async function officeStaff(db: D1Database): Promise<string[]> {
   return results.map((r) => r.id);
 }
 
+/** Who hears about an inquiry that needs a reply: its answerer, else the unit's editors, else the office. */
+export async function whoHandles(db: D1Database, unitId: string | null, answererId: string | null): Promise<string[]> {
+  if (answererId) return [answererId];
+  const editors = unitId ? await staffOf(db, unitId, 'editor') : [];
+  return editors.length ? editors : officeStaff(db);
+}
+
 export async function topicRoute(db: D1Database, topic: string): Promise<string | null> {
   const row = await db.prepare('SELECT unit_id FROM topic_routes WHERE topic = ?1').bind(topic).first<{ unit_id: string }>();
   return row?.unit_id ?? null;

@@ -19,9 +19,8 @@ import {
   leastBusyAnswerer,
   listEvents,
   listInquiries,
-  officeStaff,
-  staffOf,
   topicRoute,
+  whoHandles,
   type InquiryRow,
   type ListFilter,
   type NewEvent,
@@ -55,13 +54,6 @@ async function route(db: D1Database, input: { answererId?: string; unitId?: stri
   const unitId = input.unitId ?? (input.topic ? await topicRoute(db, input.topic) : null);
   const unit = unitId ? await getUnit(db, unitId) : null;
   return { unit, answerer: unit ? await leastBusyAnswerer(db, unit.id) : null };
-}
-
-/** Who hears about an inquiry that needs a reply: its answerer, else the unit's editors, else the office. */
-export async function handlers(db: D1Database, unitId: string | null, answererId: string | null): Promise<string[]> {
-  if (answererId) return [answererId];
-  const editors = unitId ? await staffOf(db, unitId, 'editor') : [];
-  return editors.length ? editors : officeStaff(db);
 }
 
 async function viewWithEvents(db: D1Database, row: InquiryRow, user: SessionUser, now: Date, overrides: YearSchedules) {
@@ -109,7 +101,7 @@ async function createInquiry(
       data: { unitId: unit.id, unitName: unit.name, answererName: answerer?.name ?? null },
     });
   }
-  const notify = await handlers(db, unit?.id ?? null, answerer?.id ?? null);
+  const notify = await whoHandles(db, unit?.id ?? null, answerer?.id ?? null);
   await insertInquiry(
     db,
     {

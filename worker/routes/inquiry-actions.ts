@@ -12,6 +12,7 @@ import {
   type InquiryRow,
   type NewEvent,
   type NewMessage,
+  whoHandles,
 } from '../db/inquiries';
 import { getUnit } from '../db/units';
 import type { AppEnv, SessionUser } from '../env';
@@ -23,7 +24,6 @@ import { replyDeadline, stoppedWorkingDays } from '../rules/deadline';
 import { canHandle, canSee } from '../rules/inquiry-access';
 import { messages } from '../rules/inquiry-messages';
 import { inquiryView } from '../rules/inquiry-view';
-import { handlers } from './inquiries';
 
 type Change = {
   changes: InquiryChanges;
@@ -98,7 +98,7 @@ export const inquiryActionRoutes = new Hono<AppEnv>()
       const stopped = stoppedWorkingDays(row.paused_at ?? now.toISOString(), now, overrides);
       const stoppedDays = row.stopped_days + stopped;
       const due = replyDeadline({ receivedAt: row.received_at, simple: row.simple === 1, stoppedDays }, overrides);
-      const notify = await handlers(c.env.DB, row.unit_id, row.answerer_id);
+      const notify = await whoHandles(c.env.DB, row.unit_id, row.answerer_id);
       return {
         changes: {
           ...(row.answerer_id ? {} : { status: 'submitted' as const }),
@@ -127,7 +127,7 @@ export const inquiryActionRoutes = new Hono<AppEnv>()
       if (!unit) throw new ApiError('validation', `单位不存在：${unitId}`, [{ path: 'unitId', message: '单位不存在' }]);
       if (unit.id === row.unit_id) throw new ApiError('validation', '已在该单位办理，无需转办', [{ path: 'unitId', message: '不能转给本单位' }]);
       const answerer = await leastBusyAnswerer(c.env.DB, unit.id);
-      const notify = await handlers(c.env.DB, unit.id, answerer?.id ?? null);
+      const notify = await whoHandles(c.env.DB, unit.id, answerer?.id ?? null);
       // The deadline belongs to the resident: a transfer does not restart it.
       return {
         changes: { unit_id: unit.id, answerer_id: answerer?.id ?? null, ...(answerer ? {} : { status: 'submitted' as const }) },
