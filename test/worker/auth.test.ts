@@ -110,3 +110,17 @@ describe('answerers', () => {
     expect(res.body.items).toEqual([{ id: expect.any(String), name: '公开的解答员', unitId: 'u_t_ybj', unitName: '测试区医保局' }]);
   });
 });
+
+describe('demo seed', () => {
+  it('loads the demo district once, however often it runs', async () => {
+    const count = async () =>
+      (await env.DB.prepare("SELECT (SELECT COUNT(*) FROM faq_entries) + (SELECT COUNT(*) FROM users WHERE role = 'answerer') AS n").first<{ n: number }>())!.n;
+    const first = await api('/api/dev/seed', { method: 'POST' });
+    expect(first.body.entries).toBeGreaterThanOrEqual(60);
+    const after = await count();
+    const again = await api('/api/dev/seed', { method: 'POST' });
+    expect(again.body.entries).toBe(0);
+    expect(await count()).toBe(after);
+    expect((await api('/api/faq/search?q=生娃了能领多少钱&limit=3')).body.items.length).toBeGreaterThan(0);
+  });
+});
