@@ -13,6 +13,13 @@ export async function upsertUser(db: D1Database, user: SessionUser & { name: str
     .run();
 }
 
+export async function getAnswerer(db: D1Database, id: string) {
+  return db
+    .prepare("SELECT id, name, unit_id FROM users WHERE id = ?1 AND role = 'answerer'")
+    .bind(id)
+    .first<{ id: string; name: string | null; unit_id: string }>();
+}
+
 export async function getMe(db: D1Database, id: string): Promise<Me | null> {
   const row = await db
     .prepare(

@@ -1,7 +1,7 @@
 import { isWorkingTime } from '../../shared/calendar';
 import { AWAITING_REPLY } from '../../shared/inquiry/states';
 import { loadOverrides } from '../db/calendar';
-import { officeStaff, staffOf, type NewMessage } from '../db/inquiries';
+import { officeStaff, staffOf, whoHandles, type NewMessage } from '../db/inquiries';
 import type { Env } from '../env';
 import { dueSoonCutoff } from '../rules/deadline';
 import { messages } from '../rules/inquiry-messages';
@@ -40,8 +40,7 @@ export async function runReminders(env: Env, now: Date): Promise<{ dueSoon: numb
   };
   const out: NewMessage[] = [];
   for (const i of soon.results) {
-    const owners = i.answerer_id ? [i.answerer_id] : await editorsOf(i.unit_id);
-    out.push(...(owners.length ? owners : office).map((u) => messages.dueSoon(u, i)));
+    out.push(...(await whoHandles(db, i.unit_id, i.answerer_id)).map((u) => messages.dueSoon(u, i)));
   }
   for (const i of late.results) {
     const people = new Set([...(i.answerer_id ? [i.answerer_id] : []), ...(await editorsOf(i.unit_id)), ...office]);

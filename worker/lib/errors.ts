@@ -34,6 +34,9 @@ export class ApiError extends Error {
 }
 
 export const notFound = (what = '资源') => new ApiError('not_found', `${what}不存在`);
+/** A unit named in the request that does not exist: a validation error on `unitId`. */
+export const unknownUnit = (unitId: string) =>
+  new ApiError('validation', `单位不存在：${unitId}`, [{ path: 'unitId', message: '单位不存在' }]);
 export const forbidden = (message = '没有权限进行此操作') => new ApiError('forbidden', message);
 
 export function zodIssues(error: ZodLikeError): Issue[] {

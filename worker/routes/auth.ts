@@ -4,7 +4,7 @@ import { getUnit } from '../db/units';
 import { getMe, upsertUser } from '../db/users';
 import type { AppEnv } from '../env';
 import { currentUser, issueToken, signedIn } from '../lib/auth';
-import { ApiError, notFound } from '../lib/errors';
+import { notFound, unknownUnit } from '../lib/errors';
 import { devOnly, devUserId } from '../lib/dev';
 import { validate } from '../lib/validate';
 
@@ -14,7 +14,7 @@ export const authRoutes = new Hono<AppEnv>()
     const { role, unitId, name } = c.req.valid('json');
     const unit = role === 'resident' ? null : await getUnit(c.env.DB, unitId!);
     if (role !== 'resident' && !unit) {
-      throw new ApiError('validation', `单位不存在：${unitId}`, [{ path: 'unitId', message: '单位不存在' }]);
+      throw unknownUnit(unitId!);
     }
     const id = await devUserId(role, unit?.id ?? null, name ?? null);
     const user = { id, role, unitId: unit?.id ?? null };

@@ -16,7 +16,7 @@ import { indexStatements } from '../db/search';
 import { getUnit, listUnits } from '../db/units';
 import type { AppEnv, SessionUser } from '../env';
 import { assertUnit, currentUser, requireRole } from '../lib/auth';
-import { ApiError, notFound, validationError } from '../lib/errors';
+import { ApiError, notFound, unknownUnit, validationError } from '../lib/errors';
 import { newId } from '../lib/ids';
 import { validate } from '../lib/validate';
 import { checkImportRows, parseCsv } from '../rules/faq-import';
@@ -84,9 +84,7 @@ export const faqManageRoutes = new Hono<AppEnv>()
     const input = c.req.valid('json');
     const unitId = input.unitId ?? user.unitId!;
     assertUnit(user, unitId);
-    if (!(await getUnit(c.env.DB, unitId))) {
-      throw new ApiError('validation', `单位不存在：${unitId}`, [{ path: 'unitId', message: '单位不存在' }]);
-    }
+    if (!(await getUnit(c.env.DB, unitId))) throw unknownUnit(unitId);
     const entry = {
       id: newId('faq'),
       question: input.question,

@@ -27,9 +27,10 @@ import {
 } from '../db/inquiries';
 import { searchFaq } from '../db/search';
 import { getUnit } from '../db/units';
+import { getAnswerer } from '../db/users';
 import type { AppEnv, SessionUser } from '../env';
 import { currentUser, signedIn } from '../lib/auth';
-import { ApiError, forbidden, notFound, validationError } from '../lib/errors';
+import { ApiError, forbidden, notFound, unknownUnit, validationError } from '../lib/errors';
 import { newId } from '../lib/ids';
 import { validate } from '../lib/validate';
 import { deliverSoon } from '../jobs/deliver';
@@ -41,15 +42,12 @@ import { inquiryView } from '../rules/inquiry-view';
 /** Where a new question goes: the resident's chosen answerer or unit wins over the topic table. */
 async function route(db: D1Database, input: { answererId?: string; unitId?: string; topic?: string }) {
   if (input.answererId) {
-    const a = await db
-      .prepare("SELECT id, name, unit_id FROM users WHERE id = ?1 AND role = 'answerer'")
-      .bind(input.answererId)
-      .first<{ id: string; name: string | null; unit_id: string }>();
+    const a = await getAnswerer(db, input.answererId);
     if (!a) throw new ApiError('validation', '所选政策解答员不存在', [{ path: 'answererId', message: '政策解答员不存在' }]);
     return { unit: await getUnit(db, a.unit_id), answerer: { id: a.id, name: a.name } };
   }
   if (input.unitId && !(await getUnit(db, input.unitId))) {
-    throw new ApiError('validation', `单位不存在：${input.unitId}`, [{ path: 'unitId', message: '单位不存在' }]);
+    throw unknownUnit(input.unitId);
   }
   const unitId = input.unitId ?? (input.topic ? await topicRoute(db, input.topic) : null);
   const unit = unitId ? await getUnit(db, unitId) : null;

@@ -15,9 +15,10 @@ import {
   whoHandles,
 } from '../db/inquiries';
 import { getUnit } from '../db/units';
+import { getAnswerer } from '../db/users';
 import type { AppEnv, SessionUser } from '../env';
 import { currentUser, requireRole } from '../lib/auth';
-import { ApiError, forbidden, notFound } from '../lib/errors';
+import { ApiError, forbidden, notFound, unknownUnit } from '../lib/errors';
 import { validate } from '../lib/validate';
 import { deliverSoon } from '../jobs/deliver';
 import { replyDeadline, stoppedWorkingDays } from '../rules/deadline';
@@ -124,7 +125,7 @@ export const inquiryActionRoutes = new Hono<AppEnv>()
     act(c, c.req.valid('param').id, 'transfer', 'staff', async (row, user) => {
       const { unitId, reason } = c.req.valid('json');
       const unit = await getUnit(c.env.DB, unitId);
-      if (!unit) throw new ApiError('validation', `单位不存在：${unitId}`, [{ path: 'unitId', message: '单位不存在' }]);
+      if (!unit) throw unknownUnit(unitId);
       if (unit.id === row.unit_id) throw new ApiError('validation', '已在该单位办理，无需转办', [{ path: 'unitId', message: '不能转给本单位' }]);
       const answerer = await leastBusyAnswerer(c.env.DB, unit.id);
       const notify = await whoHandles(c.env.DB, unit.id, answerer?.id ?? null);
@@ -147,9 +148,7 @@ export const inquiryActionRoutes = new Hono<AppEnv>()
   /** An editor (or the office) hands the inquiry to a named answerer of the unit. */
   .post('/inquiries/:id/assign', requireRole('editor', 'office'), validate('param', idParam), validate('json', assignInput), (c) =>
     act(c, c.req.valid('param').id, 'assign', 'staff', async (row, user) => {
-      const a = await c.env.DB.prepare("SELECT id, name, unit_id FROM users WHERE id = ?1 AND role = 'answerer'")
-        .bind(c.req.valid('json').answererId)
-        .first<{ id: string; name: string | null; unit_id: string }>();
+      const a = await getAnswerer(c.env.DB, c.req.valid('json').answererId);
       if (!a || (row.unit_id !== null && a.unit_id !== row.unit_id)) {
         throw new ApiError('validation', '只能分派给承办单位的政策解答员', [{ path: 'answererId', message: '不是承办单位的政策解答员' }]);
       }
