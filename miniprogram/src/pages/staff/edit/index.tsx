@@ -14,7 +14,8 @@ import { useResource } from '../../../hooks/useResource';
 import { ApiError, errorMessage, type Issue } from '../../../services/api';
 import { createFaq, getManaged, setFaqStatus, STATUS_LABELS, updateFaq } from '../../../services/manage';
 import { canManage, readUser } from '../../../services/session';
-import { goTab, param, routes } from '../../../utils/nav';
+import { param, routes } from '../../../utils/nav';
+import { SignInRequired } from '../components/SignInRequired';
 import styles from './index.module.scss';
 
 type Form = {
@@ -68,19 +69,7 @@ export default function EditPage() {
   }, [id]);
 
   if (!canManage(user)) {
-    return (
-      <View className={styles.page}>
-        <EmptyState
-          title="需要工作人员登录"
-          hint="以单位编辑或政务公开办身份登录后，才能编辑问答"
-          action={
-            <Button type="primary" onClick={() => goTab(routes.mine())}>
-              去登录
-            </Button>
-          }
-        />
-      </View>
-    );
+    return <SignInRequired className={styles.page} hint="以单位编辑或政务公开办身份登录后，才能编辑问答" />;
   }
   return id ? <EditExisting id={id} user={user} /> : <Editor user={user} entry={null} />;
 }

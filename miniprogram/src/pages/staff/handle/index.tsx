@@ -26,7 +26,8 @@ import { ApiError, errorMessage } from '../../../services/api';
 import { assign, clarify, classify, getInquiry, reply, transfer, type Answerer } from '../../../services/inquiry';
 import { canManage, isStaff, readUser, ROLE_LABELS } from '../../../services/session';
 import { dateTime, excerpt } from '../../../utils/format';
-import { go, goTab, param, routes } from '../../../utils/nav';
+import { go, param, routes } from '../../../utils/nav';
+import { SignInRequired } from '../components/SignInRequired';
 import styles from './index.module.scss';
 
 const REPLY_MAX = 5000;
@@ -38,19 +39,7 @@ export default function HandlePage() {
   const inquiry = useResource(() => getInquiry(id), [id]);
 
   if (!isStaff(user)) {
-    return (
-      <View className={styles.page}>
-        <EmptyState
-          title="需要工作人员登录"
-          hint="以政策解答员、单位编辑或政务公开办身份登录后，才能办理咨询"
-          action={
-            <Button type="primary" onClick={() => goTab(routes.mine())}>
-              去登录
-            </Button>
-          }
-        />
-      </View>
-    );
+    return <SignInRequired className={styles.page} hint="以政策解答员、单位编辑或政务公开办身份登录后，才能办理咨询" />;
   }
   return (
     <View className={styles.page}>

@@ -12,6 +12,7 @@ import { ApiError, errorMessage } from '../../../services/api';
 import { listInbox } from '../../../services/inquiry';
 import { isStaff, readUser, ROLE_LABELS } from '../../../services/session';
 import { go, goTab, routes } from '../../../utils/nav';
+import { SignInRequired } from '../components/SignInRequired';
 import styles from './index.module.scss';
 
 const TABS: { value: InboxTab; label: string; empty: string }[] = [
@@ -27,19 +28,7 @@ export default function Inbox() {
   useDidShow(() => setUser(readUser()));
 
   if (!isStaff(user)) {
-    return (
-      <View className={styles.page}>
-        <EmptyState
-          title="需要工作人员登录"
-          hint="以政策解答员、单位编辑或政务公开办身份登录后，才能办理咨询"
-          action={
-            <Button type="primary" onClick={() => goTab(routes.mine())}>
-              去登录
-            </Button>
-          }
-        />
-      </View>
-    );
+    return <SignInRequired className={styles.page} hint="以政策解答员、单位编辑或政务公开办身份登录后，才能办理咨询" />;
   }
   return <InboxList user={user} />;
 }

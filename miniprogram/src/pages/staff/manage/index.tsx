@@ -13,6 +13,7 @@ import { listManaged, setFaqStatus, STATUS_LABELS } from '../../../services/mana
 import { canManage, readUser, ROLE_LABELS } from '../../../services/session';
 import { shanghaiDate } from '../../../utils/format';
 import { go, goTab, routes } from '../../../utils/nav';
+import { SignInRequired } from '../components/SignInRequired';
 import styles from './index.module.scss';
 
 type Filter = 'all' | FaqStatus;
@@ -29,19 +30,7 @@ export default function Manage() {
   useDidShow(() => setUser(readUser()));
 
   if (!canManage(user)) {
-    return (
-      <View className={styles.page}>
-        <EmptyState
-          title="需要工作人员登录"
-          hint="以单位编辑或政务公开办身份登录后，才能管理问答"
-          action={
-            <Button type="primary" onClick={() => goTab(routes.mine())}>
-              去登录
-            </Button>
-          }
-        />
-      </View>
-    );
+    return <SignInRequired className={styles.page} hint="以单位编辑或政务公开办身份登录后，才能管理问答" />;
   }
   return <ManageList user={user} />;
 }
