@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { bigWorkload, lcqmcWorkload, ncpEntries, speedQueries } from './bench/datasets.mjs';
 import { key } from './bench/lcqmc.mjs';
-import { percentile } from './bench/stats.mjs';
+import { percentile, share } from './bench/stats.mjs';
 import { startFreshApi } from './lib/api-server.mjs';
 
 const { values: args } = parseArgs({
@@ -95,7 +95,7 @@ async function quality() {
       if (at >= 0 && at < 3) r3++;
     }
     const n = queries.length;
-    console.log(`  recall@1 ${(r1 / n).toFixed(4)}  recall@3 ${(r3 / n).toFixed(4)}  N ${n}  skipped ${skipped}`);
+    console.log(`  recall@1 ${share(r1, n)}  recall@3 ${share(r3, n)}  N ${n}  skipped ${skipped}`);
     timing('latency', runs);
   });
 }

@@ -6,7 +6,7 @@ import { openD1 } from './d1-sqlite.mjs';
 import { bigWorkload, lcqmcWorkload, ncpEntries, speedQueries } from './datasets.mjs';
 import { key } from './lcqmc.mjs';
 import { indexStatements, searchFaq } from '../../worker/db/search.ts';
-import { percentile } from './stats.mjs';
+import { percentile, share } from './stats.mjs';
 
 const TODAY = '2026-01-01';
 
@@ -48,7 +48,7 @@ async function quality() {
     if (at >= 0 && at < 3) r3++;
   }
   const n = queries.length;
-  console.log(`lcqmc: R@1 ${(r1 / n).toFixed(4)}  R@3 ${(r3 / n).toFixed(4)}  N ${n}  skipped ${skipped}  p50 ${percentile(ms, 50).toFixed(1)} ms  p95 ${percentile(ms, 95).toFixed(1)} ms`);
+  console.log(`lcqmc: R@1 ${share(r1, n)}  R@3 ${share(r3, n)}  N ${n}  skipped ${skipped}  p50 ${percentile(ms, 50).toFixed(1)} ms  p95 ${percentile(ms, 95).toFixed(1)} ms`);
 }
 
 async function speed(name, entries) {

@@ -1,6 +1,6 @@
 import { normalize } from './normalize';
 import type { QueryPlan, TermStats } from './query';
-import { profile, similarity } from './score';
+import { covered, MIN_COVERAGE, profile, similarity } from './score';
 import { canonicalize, type SynonymTable } from './synonyms';
 
 /** Which phrasing of an entry an index row holds: its question, a similar phrasing, its keywords. */
@@ -12,7 +12,7 @@ export type Ranked = { id: string; score: number; matched?: string };
 // Keywords are a bag of words, not a question: matching them is weaker evidence.
 const KIND_FACTOR = { q: 1, s: 1, k: 0.8 } as const;
 
-/** Entries best first; an entry scores as its best-matching phrasing. */
+/** Entries best first; an entry scores as its best-matching phrasing; unrelated phrasings are left out. */
 export function rank(plan: QueryPlan, candidates: readonly Candidate[], synonyms: SynonymTable, stats: TermStats): Ranked[] {
   const q = profile(plan.canonical);
   const topBm25 = Math.max(...candidates.map((c) => c.bm25), 1e-9);
@@ -21,6 +21,7 @@ export function rank(plan: QueryPlan, candidates: readonly Candidate[], synonyms
   const best = new Map<string, Ranked>();
   for (const c of candidates) {
     const p = profile(canonicalize(synonyms, normalize(c.text)));
+    if (covered(q, p, idf) < MIN_COVERAGE) continue;
     const score = KIND_FACTOR[c.kind] * similarity(q, p, c.bm25 / topBm25, idf);
     const seen = best.get(c.id);
     if (!seen || score > seen.score) best.set(c.id, c.kind === 's' ? { id: c.id, score, matched: c.text } : { id: c.id, score });

@@ -51,6 +51,16 @@ const WEIGHTS = { bm25: 0.2, chars: 1, cover: 1.2, length: 0.6 } as const;
 const WEIGHT_SUM = Object.values(WEIGHTS).reduce((a, b) => a + b, 0);
 
 /**
+ * Below this share of the question's rarity-weighted characters, a phrasing is about something
+ * else: 「明天下雨吗」 shares one 天 with 「陪产假有多少天」. Such a phrasing is no answer at all, and
+ * an honest "nothing found" beats a wrong suggestion. On LCQMC no right answer covers less.
+ */
+export const MIN_COVERAGE = 0.25;
+
+/** Share of the question's rarity-weighted characters that the phrasing has. */
+export const covered = (q: Profile, c: Profile, idf: Weight): number => coverage(q.chars, c.chars, idf);
+
+/**
  * Similarity in [0, 1]. `bm25` is the phrasing's BM25 relative to the best candidate (0..1);
  * `idf` weighs each character of the question by its rarity in the base.
  */

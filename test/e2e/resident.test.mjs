@@ -111,3 +111,25 @@ test('a submitted question lists full results; 没帮助 leads to 我要咨询 w
     await context.close();
   }
 });
+
+test('a question the base does not cover says so and offers 我要咨询 with the question', async () => {
+  const { page, context, errors } = await newPhone(stack.browser, stack.apiUrl);
+  try {
+    await page.goto(`${stack.appUrl}/pages/index/index`);
+    const asked = '明天下雨吗';
+    const input = page.locator('.zc-search input');
+    await input.fill(asked);
+    await input.press('Enter');
+    await page.locator('.zc-results .nut-button.zc-ask-from-search').waitFor();
+    assert.equal(await page.locator('.zc-results .zc-entry-card').count(), 0, 'no unrelated entry is offered');
+    assert.match(await page.locator('.zc-results').innerText(), /没有找到相关问答/);
+    await shot(page, 'search-nothing');
+
+    await page.locator('.zc-results .nut-button.zc-ask-from-search').click();
+    await page.waitForURL(/\/pages\/ask\/index\?/);
+    assert.equal(await page.locator('.zc-ask-question textarea').inputValue(), asked);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

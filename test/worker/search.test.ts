@@ -193,6 +193,13 @@ describe('questions with nothing to search for', () => {
     }
   });
 
+  it('returns no hits for a question about something else, rather than whatever shares a character', async () => {
+    for (const q of ['明天下雨吗', '推荐一部好看的电影', '附近哪里有好吃的']) {
+      expect(await search(q), q).toEqual([]);
+    }
+    expect((await ids('社保断了怎么办'))[0]).toBe('kb_social_gap');
+  });
+
   it('treats FTS5 syntax in a question as text', async () => {
     for (const q of ['"', '社保" OR "*', 'NEAR(社保 医保)', '社保 AND NOT 医保', 'terms:社保', '^社保*']) {
       await expect(search(q), q).resolves.toEqual(expect.any(Array));
