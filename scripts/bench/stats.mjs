@@ -4,7 +4,7 @@ export function percentile(values, p) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-/** A share with its 95% Wilson interval: "0.9680 (0.9620–0.9731)". */
+/** A share with its 95% Wilson interval: "0.9680 (95% 0.9618–0.9732)". */
 export function share(hits, n) {
   const z = 1.96;
   const p = hits / n;
