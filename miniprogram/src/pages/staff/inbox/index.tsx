@@ -6,12 +6,13 @@ import type { Me } from '@shared/schemas/auth';
 import type { InboxTab } from '@shared/schemas/inquiry';
 import { useRef, useState } from 'react';
 import { InquiryCard } from '../../../components/InquiryCard';
-import { EmptyState, ErrorState, Loading } from '../../../components/Status';
+import { EmptyState, Loading } from '../../../components/Status';
 import { usePaged } from '../../../hooks/usePaged';
-import { ApiError, errorMessage } from '../../../services/api';
+import { errorMessage } from '../../../services/api';
 import { listInbox } from '../../../services/inquiry';
 import { isStaff, readUser, ROLE_LABELS } from '../../../services/session';
-import { go, goTab, routes } from '../../../utils/nav';
+import { go, routes } from '../../../utils/nav';
+import { ListError } from '../components/ListError';
 import { SignInRequired } from '../components/SignInRequired';
 import styles from './index.module.scss';
 
@@ -71,20 +72,7 @@ function InboxList({ user }: { user: Me }) {
 
       <View className={styles.body}>
         {list.status === 'loading' && <Loading />}
-        {list.status === 'error' &&
-          (list.error instanceof ApiError && (list.error.status === 401 || list.error.status === 403) ? (
-            <EmptyState
-              title={list.error.status === 401 ? '登录已过期' : '没有权限'}
-              hint={list.error.message}
-              action={
-                <Button type="primary" onClick={() => goTab(routes.mine())}>
-                  重新登录
-                </Button>
-              }
-            />
-          ) : (
-            <ErrorState error={list.error} onRetry={list.reload} />
-          ))}
+        {list.status === 'error' && <ListError error={list.error} onRetry={list.reload} />}
         {list.status === 'ok' && list.items.length === 0 && (
           <EmptyState title={current.empty} hint={tab === 'answered' ? undefined : '新的咨询交办后会出现在这里，并在「消息」里提醒'} />
         )}

@@ -6,13 +6,14 @@ import type { FaqStatus } from '@shared/constants';
 import type { Me } from '@shared/schemas/auth';
 import type { FaqManaged } from '@shared/schemas/faq';
 import { useEffect, useRef, useState } from 'react';
-import { EmptyState, ErrorState, Loading } from '../../../components/Status';
+import { EmptyState, Loading } from '../../../components/Status';
 import { usePaged } from '../../../hooks/usePaged';
-import { ApiError, errorMessage } from '../../../services/api';
+import { errorMessage } from '../../../services/api';
 import { listManaged, setFaqStatus, STATUS_LABELS } from '../../../services/manage';
 import { canManage, readUser, ROLE_LABELS } from '../../../services/session';
 import { shanghaiDate } from '../../../utils/format';
-import { go, goTab, routes } from '../../../utils/nav';
+import { go, routes } from '../../../utils/nav';
+import { ListError } from '../components/ListError';
 import { SignInRequired } from '../components/SignInRequired';
 import styles from './index.module.scss';
 
@@ -106,21 +107,7 @@ function ManageList({ user }: { user: Me }) {
 
       <View className={styles.body}>
         {list.status === 'loading' && <Loading />}
-        {list.status === 'error' &&
-          (list.error instanceof ApiError && (list.error.status === 401 || list.error.status === 403) ? (
-            // Retrying cannot help here: the session expired or the role changed.
-            <EmptyState
-              title={list.error.status === 401 ? '登录已过期' : '没有权限'}
-              hint={list.error.message}
-              action={
-                <Button type="primary" onClick={() => goTab(routes.mine())}>
-                  重新登录
-                </Button>
-              }
-            />
-          ) : (
-            <ErrorState error={list.error} onRetry={list.reload} />
-          ))}
+        {list.status === 'error' && <ListError error={list.error} onRetry={list.reload} />}
         {list.status === 'ok' && list.items.length === 0 && (
           <EmptyState
             title={q ? '没有找到匹配的问答' : '这里还没有问答'}
