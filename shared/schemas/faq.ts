@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FAQ_LIMITS as L, FAQ_STATUSES, TOPICS } from '../constants';
+import { normalize } from '../match/normalize';
 import { isoDate } from './common';
 
 const text = (max: number, label: string) =>
@@ -139,13 +140,21 @@ export type FaqManaged = FaqPublic & {
   createdAt: string;
 };
 
+// A term is compared as the matcher sees it (normalized): 「社保？」 is 「社保」, 「何时」 is 「什么时候」.
+const synonymTerm = z
+  .string()
+  .trim()
+  .min(1, '词语不能为空')
+  .max(20, '每个词不能超过 20 字')
+  .refine((t) => normalize(t).length > 0, '词语应含文字或数字');
+
 export const synonymGroupInput = z
   .object({
     terms: z
-      .array(z.string().trim().min(1).max(20))
+      .array(synonymTerm)
       .min(2, '同义词组至少两个词')
-      .max(20)
-      .refine((t) => new Set(t).size === t.length, '同义词组内有重复的词'),
+      .max(20, '同义词组最多 20 个词')
+      .refine((t) => new Set(t.map(normalize)).size === t.length, '同义词组内有重复的词'),
   })
   .strict();
 export type SynonymGroup = { id: number; terms: string[]; updatedAt: string };

@@ -140,3 +140,85 @@ test('the staff area asks residents to sign in first', async () => {
     await context.close();
   }
 });
+
+test('the office adds a synonym and a resident using that word finds the entry', async () => {
+  // Residents call the 无犯罪记录证明 a 良民证; the demo data does not know that word yet.
+  const QUESTION = '良民证怎么开';
+  const ENTRY_QUESTION = '如何开具无犯罪记录证明？';
+  const firstSuggestion = async (p) => {
+    await p.goto(`${stack.appUrl}/pages/index/index`);
+    await p.locator('.zc-search input').pressSequentially(QUESTION, { delay: 30 });
+    await suggestionsFor(p, QUESTION);
+    return (await texts(p, '.zc-suggestion'))[0] ?? '';
+  };
+
+  const resident = await newPhone(stack.browser, stack.apiUrl);
+  const office = await newPhone(stack.browser, stack.apiUrl);
+  try {
+    assert.doesNotMatch(await firstSuggestion(resident.page), /无犯罪记录证明/, 'before the synonym, another entry comes first');
+
+    const { page } = office;
+    await page.goto(`${stack.appUrl}/pages/mine/index`);
+    await page.locator('.zc-sign-in').waitFor();
+    await page.locator('.zc-role-office').click();
+    await page.locator('.zc-unit-field').click();
+    await page.locator('.zc-unit-option', { hasText: '区政府办公室' }).click();
+    await page.locator('.nut-button.zc-sign-in-submit').click();
+    await page.locator('.zc-staff-card').waitFor();
+    await page.locator('.nut-button.zc-go-synonyms').click();
+    await page.waitForURL(/\/pages\/staff\/synonyms\/index/);
+    await page.locator('.zc-synonym-group').first().waitFor();
+    assert.match(await page.locator('.zc-synonym-total').innerText(), /共 \d+ 组/);
+    await shot(page, 'synonyms');
+
+    // Looking for the word first: not there, so a group is started from it.
+    await page.locator('.zc-synonym-filter input').fill('良民证');
+    await page.locator('[data-state="empty"]').waitFor();
+    await shot(page, 'synonyms-not-found');
+    await page.locator('.nut-button.zc-synonym-new-from-filter').click();
+    const input = page.locator('.zc-synonym-editor .zc-synonym-input input');
+    assert.equal(await input.inputValue(), '良民证');
+
+    // A word that another group holds is refused, with that group named.
+    await input.fill('退伍军人、良民证');
+    await page.locator('.nut-button.zc-synonym-save').click();
+    await page.locator('.zc-synonym-error').waitFor();
+    assert.equal((await page.locator('.zc-synonym-error').innerText()).trim(), '「退伍军人」已在同义词组「退役军人、退伍军人」中');
+    await shot(page, 'synonyms-conflict');
+
+    await input.fill('无犯罪记录证明、良民证');
+    await page.locator('.nut-button.zc-synonym-save').click();
+    await page.locator('.zc-synonym-editor').waitFor({ state: 'detached' });
+    const group = page.locator('.zc-synonym-group').first();
+    assert.deepEqual(await texts(group, '.zc-synonym-term'), ['无犯罪记录证明', '良民证']);
+    await shot(page, 'synonyms-added');
+
+    // The resident's next search already knows the word.
+    assert.match(await firstSuggestion(resident.page), new RegExp(ENTRY_QUESTION.replace(/[？?]/g, '.')));
+    await shot(resident.page, 'resident-finds-by-synonym');
+
+    // Deleting asks first; afterwards the group is gone from the list.
+    await group.locator('.nut-button.zc-synonym-delete').click();
+    await page.locator('.taro-modal__content').waitFor();
+    await page.locator('.taro-modal__foot .taro-model__btn', { hasText: '删除' }).click();
+    await page.locator('.zc-synonym-group', { hasText: '良民证' }).waitFor({ state: 'detached' });
+    assert.deepEqual(office.errors, []);
+    assert.deepEqual(resident.errors, []);
+  } finally {
+    await office.context.close();
+    await resident.context.close();
+  }
+});
+
+test('only the office may open the synonym list', async () => {
+  const { page, context } = await newPhone(stack.browser, stack.apiUrl);
+  try {
+    await page.goto(`${stack.appUrl}/pages/staff/synonyms/index`);
+    const empty = page.locator('[data-state="empty"]');
+    await empty.waitFor();
+    assert.match(await empty.innerText(), /以政务公开办身份登录/);
+    assert.equal(await page.locator('.zc-synonym-new').count(), 0);
+  } finally {
+    await context.close();
+  }
+});

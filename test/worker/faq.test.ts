@@ -142,13 +142,41 @@ describe('synonym list', () => {
     expectError(await api('/api/synonyms', { token: editor, body: { terms: ['甲', '乙'] } }), 403, 'forbidden');
     expectError(await api('/api/synonyms', { token: office, body: { terms: ['只有一个'] } }), 400, 'validation');
     expectError(await api('/api/synonyms', { token: office, body: { terms: ['重复', '重复'] } }), 400, 'validation');
-    const group = await api('/api/synonyms', { token: office, body: { terms: ['退役军人', '复员军人'] } });
+    const group = await api('/api/synonyms', { token: office, body: { terms: ['无犯罪记录证明', '良民证'] } });
     expect(group.status).toBe(201);
-    const updated = await api(`/api/synonyms/${group.body.id}`, { method: 'PUT', token: office, body: { terms: ['退役军人', '退伍军人'] } });
-    expect(updated.body.terms).toEqual(['退役军人', '退伍军人']);
-    expect((await api('/api/synonyms', { token: editor })).body.items).toContainEqual(expect.objectContaining({ terms: ['退役军人', '退伍军人'] }));
+    const updated = await api(`/api/synonyms/${group.body.id}`, { method: 'PUT', token: office, body: { terms: ['无犯罪记录证明', '无犯罪证明', '良民证'] } });
+    expect(updated.body.terms).toEqual(['无犯罪记录证明', '无犯罪证明', '良民证']);
+    expect((await api('/api/synonyms', { token: editor })).body.items).toContainEqual(expect.objectContaining({ terms: ['无犯罪记录证明', '无犯罪证明', '良民证'] }));
     expect((await api(`/api/synonyms/${group.body.id}`, { method: 'DELETE', token: office })).status).toBe(204);
     expectError(await api(`/api/synonyms/${group.body.id}`, { method: 'DELETE', token: office }), 404, 'not_found');
     expectError(await api('/api/synonyms'), 401, 'unauthorized');
+  });
+
+  it('compares terms as search does: punctuation and question words do not make a new word', async () => {
+    const office = await login('office', 'u_office');
+    const punctuationOnly = await api('/api/synonyms', { token: office, body: { terms: ['良民证', '？？'] } });
+    expectError(punctuationOnly, 400, 'validation');
+    expect(punctuationOnly.body.error.issues).toContainEqual({ path: 'terms.1', message: '词语应含文字或数字' });
+    // 何时 and 什么时候 are one question word to the matcher already.
+    expectError(await api('/api/synonyms', { token: office, body: { terms: ['何时', '什么时候'] } }), 400, 'validation');
+  });
+
+  it('refuses a word that another group already holds, naming that group', async () => {
+    const office = await login('office', 'u_office');
+    const taken = await api('/api/synonyms', { token: office, body: { terms: ['退役军人', '复员军人'] } });
+    expectError(taken, 409, 'conflict');
+    expect(taken.body.error.message).toBe('「退役军人」已在同义词组「退役军人、退伍军人」中');
+    expect(taken.body.error.issues).toEqual([{ path: 'terms', message: taken.body.error.message }]);
+    // Written differently, still the same word.
+    expectError(await api('/api/synonyms', { token: office, body: { terms: ['复员军人', '退伍军人？'] } }), 409, 'conflict');
+
+    // A group may keep its own words when it is edited, but not take another group's.
+    const own = await api('/api/synonyms', { token: office, body: { terms: ['网签', '网上签约'] } });
+    expect(own.status).toBe(201);
+    const same = await api(`/api/synonyms/${own.body.id}`, { method: 'PUT', token: office, body: { terms: ['网上签约', '网签'] } });
+    expect(same.status).toBe(200);
+    const stolen = await api(`/api/synonyms/${own.body.id}`, { method: 'PUT', token: office, body: { terms: ['网签', '公积金'] } });
+    expectError(stolen, 409, 'conflict');
+    expect(stolen.body.error.message).toBe('「公积金」已在同义词组「住房公积金、公积金」中');
   });
 });

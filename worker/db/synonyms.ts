@@ -1,3 +1,4 @@
+import { normalize } from '../../shared/match/normalize';
 import type { SynonymGroup } from '../../shared/schemas/faq';
 
 type Row = { id: number; terms: string; updated_at: string };
@@ -6,6 +7,20 @@ const toGroup = (r: Row): SynonymGroup => ({ id: r.id, terms: JSON.parse(r.terms
 export async function listSynonymGroups(db: D1Database): Promise<SynonymGroup[]> {
   const { results } = await db.prepare('SELECT id, terms, updated_at FROM synonym_groups ORDER BY id').all<Row>();
   return results.map(toGroup);
+}
+
+/**
+ * The first of `terms` that another group already holds, with that group. The matcher would
+ * keep only the first group's meaning of such a word, so the office is told instead.
+ */
+export async function findTakenTerm(db: D1Database, terms: string[], exceptId?: number) {
+  const wanted = new Map(terms.map((t) => [normalize(t), t]));
+  for (const group of await listSynonymGroups(db)) {
+    if (group.id === exceptId) continue;
+    const taken = group.terms.find((t) => wanted.has(normalize(t)));
+    if (taken !== undefined) return { term: wanted.get(normalize(taken))!, group };
+  }
+  return null;
 }
 
 export async function insertSynonymGroup(db: D1Database, terms: string[], now: string): Promise<SynonymGroup> {

@@ -49,7 +49,7 @@ export class Cancel {
 export const CANCELLED = 'cancelled';
 
 type QueryValue = string | number | boolean | null | undefined;
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export type RequestOptions = {
   query?: Record<string, QueryValue>;
@@ -128,7 +128,9 @@ export async function request<T>(method: Method, path: string, options: RequestO
 export const api = {
   get: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => request<T>('GET', path, options),
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, { ...options, body: body ?? {} }),
+  put: <T>(path: string, body: unknown, options?: RequestOptions) => request<T>('PUT', path, { ...options, body }),
   patch: <T>(path: string, body: unknown, options?: RequestOptions) => request<T>('PATCH', path, { ...options, body }),
+  delete: (path: string, options?: Omit<RequestOptions, 'body'>) => request<unknown>('DELETE', path, options),
 };
 
 export function errorMessage(err: unknown): string {

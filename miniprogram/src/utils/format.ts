@@ -13,6 +13,14 @@ export function excerpt(text: string, max = 60): string {
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 }
 
+/** Words typed on one line, separated by spaces, commas, 顿号, semicolons or slashes. */
+export function splitWords(text: string): string[] {
+  return text
+    .split(/[\s,，、;；/／]+/u)
+    .map((w) => w.trim())
+    .filter(Boolean);
+}
+
 const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 
 function shanghai(iso: string): Date | null {

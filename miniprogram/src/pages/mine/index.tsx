@@ -116,6 +116,11 @@ function StaffCard({ user, onSignOut }: { user: Me; onSignOut: () => void }) {
           管理问答
         </Button>
       )}
+      {user.role === 'office' && (
+        <Button className={`${styles.second} zc-go-synonyms`} type="primary" fill="outline" block size="large" onClick={() => go(routes.synonyms())}>
+          维护同义词
+        </Button>
+      )}
       <Button className={`${styles.signOut} zc-sign-out`} block fill="outline" onClick={onSignOut}>
         退出登录
       </Button>

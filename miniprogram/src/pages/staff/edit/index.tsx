@@ -14,6 +14,7 @@ import { useResource } from '../../../hooks/useResource';
 import { ApiError, errorMessage, type Issue } from '../../../services/api';
 import { createFaq, getManaged, setFaqStatus, STATUS_LABELS, updateFaq } from '../../../services/manage';
 import { canManage, readUser } from '../../../services/session';
+import { splitWords } from '../../../utils/format';
 import { param, routes } from '../../../utils/nav';
 import { SignInRequired } from '../components/SignInRequired';
 import styles from './index.module.scss';
@@ -53,11 +54,6 @@ function fromEntry(entry: FaqManaged): Form {
   };
 }
 
-const splitKeywords = (text: string) =>
-  text
-    .split(/[\s,，、;；]+/)
-    .map((k) => k.trim())
-    .filter(Boolean);
 
 export default function EditPage() {
   const { params } = useRouter();
@@ -138,7 +134,7 @@ function Editor({ user, entry }: { user: Me; entry: FaqManaged | null }) {
       answer: form.answer.trim(),
       topic: form.topic,
       similar,
-      keywords: splitKeywords(form.keywords),
+      keywords: splitWords(form.keywords),
       validFrom: form.validFrom || null,
       validUntil: form.validUntil || null,
     };
