@@ -49,12 +49,27 @@ async function importAll(api, token, entries) {
   return ids;
 }
 
-async function search(api, q) {
+/** A call with its server-side time (the app's Server-Timing) and its client round trip. */
+async function timedCall(url, init) {
   const t0 = performance.now();
-  const { res, body } = await call(`${api.url}/api/faq/search?${new URLSearchParams({ q, limit: '3' })}`);
+  const { res, body } = await call(url, init);
   const client = performance.now() - t0;
   const server = Number(/app;dur=([\d.]+)/.exec(res.headers.get('server-timing') ?? '')?.[1] ?? NaN);
+  return { body, server, client };
+}
+
+async function search(api, q) {
+  const { body, server, client } = await timedCall(`${api.url}/api/faq/search?${new URLSearchParams({ q, limit: '3' })}`);
   return { items: body.items, server, client };
+}
+
+/** An office edit of one entry (a new similar phrasing): the entry and its index rows are rewritten. */
+function edit(api, token, id, n) {
+  return timedCall(`${api.url}/api/faq/${encodeURIComponent(id)}`, {
+    method: 'PATCH',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ similar: [`基准测试第${n}次修改的相似问法`] }),
+  });
 }
 
 const ms = (v) => `${v.toFixed(1)} ms`;
@@ -71,9 +86,10 @@ async function withApi(name, entries, work) {
   console.log(`\n== ${name}`);
   const api = await startFreshApi({ seed: false });
   try {
-    const ids = await importAll(api, await officeToken(api), entries);
+    const token = await officeToken(api);
+    const ids = await importAll(api, token, entries);
     for (const q of speedQueries(WARMUP)) await search(api, q);
-    await work(api, ids);
+    await work(api, ids, token);
   } finally {
     await api.stop();
   }
@@ -100,15 +116,20 @@ async function quality() {
   });
 }
 
+const EDITS = 50;
+
 async function speed(name, entries, note) {
   const queries = speedQueries(Number(args.queries));
-  await withApi(`${name}: ${entries.length} entries`, entries, async (api) => {
+  await withApi(`${name}: ${entries.length} entries`, entries, async (api, ids, token) => {
     if (note) console.log(`  base: ${note}`);
     const runs = [];
     for (const q of queries) runs.push(await search(api, q));
     const empty = runs.filter((r) => !r.items.length).length;
     console.log(`  N ${runs.length} queries (half NCP questions, half colloquial LCQMC questions), ${empty} without a result`);
     timing('latency', runs);
+    const edits = [];
+    for (let n = 0; n < EDITS; n++) edits.push(await edit(api, token, ids[(n * 7919) % ids.length], n));
+    timing(`editing an entry (N ${EDITS}, reindexed)`, edits);
   });
 }
 

@@ -221,6 +221,11 @@ describe('index maintenance', () => {
     expect((await ids('高龄补贴每个月发多少'))[0]).toBe('idx_change');
     await env.DB.batch(unindexStatements(env.DB, ['idx_change']));
     expect(await ids('高龄补贴每个月发多少')).not.toContain('idx_change');
+    // The index holds no trace of the old words, and agrees with the phrasing table row for row
+    // (FTS5's integrity check against its content table fails otherwise).
+    const vocab = await env.DB.prepare("SELECT doc FROM faq_terms_vocab WHERE term = '公交'").first<{ doc: number }>();
+    expect(vocab?.doc ?? 0).toBe(0);
+    await env.DB.prepare("INSERT INTO faq_terms (faq_terms, rank) VALUES ('integrity-check', 1)").run();
   });
 
   it('indexes a large import in a few bulk statements', async () => {

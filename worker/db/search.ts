@@ -36,10 +36,13 @@ function termRows(entry: IndexableEntry): TermRow[] {
   return rows.filter((r): r is TermRow => r !== null);
 }
 
-/** Statements that drop the index rows of these entries (FTS5 finds them by a scan of faq_terms). */
+// The phrasings live in faq_phrasings (found by entry through an ordinary index); triggers keep
+// the FTS5 index faq_terms in step (migration 0004).
+
+/** Statements that drop the index rows of these entries. */
 export function unindexStatements(db: D1Database, ids: string[]): D1PreparedStatement[] {
   return chunkJson(ids).map((json) =>
-    db.prepare('DELETE FROM faq_terms WHERE entry_id IN (SELECT value FROM json_each(?1))').bind(json),
+    db.prepare('DELETE FROM faq_phrasings WHERE entry_id IN (SELECT value FROM json_each(?1))').bind(json),
   );
 }
 
@@ -50,7 +53,7 @@ export function indexStatements(db: D1Database, entries: IndexableEntry[]): D1Pr
   const inserts = chunkJson(entries.flatMap(termRows)).map((json) =>
     db
       .prepare(
-        `INSERT INTO faq_terms (entry_id, kind, text, terms)
+        `INSERT INTO faq_phrasings (entry_id, kind, text, terms)
          SELECT value->>'e', value->>'k', value->>'x', value->>'t' FROM json_each(?1)`,
       )
       .bind(json),
@@ -62,7 +65,7 @@ async function loadContext(db: D1Database, now = Date.now()) {
   if (cache && now - cache.at < CACHE_MS) return cache;
   const [groups, count] = await db.batch<{ terms: string } | { rows: number }>([
     db.prepare('SELECT terms FROM synonym_groups ORDER BY id'),
-    db.prepare('SELECT count(*) AS rows FROM faq_terms'),
+    db.prepare('SELECT count(*) AS rows FROM faq_phrasings'),
   ]);
   const parsed = (groups?.results ?? []).map((r) => JSON.parse((r as { terms: string }).terms) as unknown);
   const lists = parsed.filter((g): g is string[] => Array.isArray(g) && g.every((t) => typeof t === 'string'));
