@@ -165,6 +165,7 @@ test('the office adds a synonym and a resident using that word finds the entry',
     await page.locator('.zc-unit-option', { hasText: '区政府办公室' }).click();
     await page.locator('.nut-button.zc-sign-in-submit').click();
     await page.locator('.zc-staff-card').waitFor();
+    await shot(page, 'mine-office');
     await page.locator('.nut-button.zc-go-synonyms').click();
     await page.waitForURL(/\/pages\/staff\/synonyms\/index/);
     await page.locator('.zc-synonym-group').first().waitFor();
