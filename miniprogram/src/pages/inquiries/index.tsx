@@ -4,9 +4,9 @@ import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { useRef } from 'react';
 import { InquiryCard } from '../../components/InquiryCard';
+import { LoadMore } from '../../components/LoadMore';
 import { EmptyState, ErrorState, Loading } from '../../components/Status';
 import { usePaged } from '../../hooks/usePaged';
-import { errorMessage } from '../../services/api';
 import { listMine } from '../../services/inquiry';
 import { go, routes } from '../../utils/nav';
 import styles from './index.module.scss';
@@ -55,22 +55,7 @@ export default function MyInquiries() {
           ))}
         </>
       )}
-      {list.status === 'ok' && list.hasMore && (
-        <View className={styles.more}>
-          {list.more === 'error' && <Text className={styles.moreError}>{errorMessage(list.error)}</Text>}
-          <Button
-            className="zc-load-more"
-            fill="outline"
-            type="primary"
-            block
-            loading={list.more === 'loading'}
-            disabled={list.more === 'loading'}
-            onClick={list.loadMore}
-          >
-            {list.more === 'error' ? '重新加载' : '加载更多'}
-          </Button>
-        </View>
-      )}
+      <LoadMore list={list} />
     </View>
   );
 }

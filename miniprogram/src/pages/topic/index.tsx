@@ -5,9 +5,9 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { TOPICS, type Topic } from '@shared/constants';
 import { useEffect } from 'react';
 import { EntryCard } from '../../components/EntryCard';
+import { LoadMore } from '../../components/LoadMore';
 import { EmptyState, ErrorState, Loading } from '../../components/Status';
 import { usePaged } from '../../hooks/usePaged';
-import { errorMessage } from '../../services/api';
 import { listFaq } from '../../services/faq';
 import { go, goTab, param, routes } from '../../utils/nav';
 import styles from './index.module.scss';
@@ -70,26 +70,7 @@ function TopicEntries({ topic }: { topic: Topic }) {
           ))}
         </View>
       )}
-      {list.status === 'ok' && (
-        <View className={styles.more}>
-          {list.more === 'error' && <Text className={styles.moreError}>{errorMessage(list.error)}</Text>}
-          {list.hasMore ? (
-            <Button
-              className="zc-load-more"
-              fill="outline"
-              type="primary"
-              block
-              loading={list.more === 'loading'}
-              disabled={list.more === 'loading'}
-              onClick={list.loadMore}
-            >
-              {list.more === 'error' ? '重新加载' : '加载更多'}
-            </Button>
-          ) : (
-            list.items.length > 0 && <Text className={styles.end}>已经到底了</Text>
-          )}
-        </View>
-      )}
+      <LoadMore list={list} endText="已经到底了" />
     </View>
   );
 }

@@ -1,14 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { Me } from '@shared/schemas/auth';
 import type { InboxTab } from '@shared/schemas/inquiry';
 import { useRef, useState } from 'react';
 import { InquiryCard } from '../../../components/InquiryCard';
+import { LoadMore } from '../../../components/LoadMore';
 import { EmptyState, Loading } from '../../../components/Status';
 import { usePaged } from '../../../hooks/usePaged';
-import { errorMessage } from '../../../services/api';
 import { listInbox } from '../../../services/inquiry';
 import { isStaff, readUser, ROLE_LABELS } from '../../../services/session';
 import { go, routes } from '../../../utils/nav';
@@ -83,22 +81,7 @@ function InboxList({ user }: { user: Me }) {
         )}
         {list.status === 'ok' &&
           list.items.map((i) => <InquiryCard key={i.id} inquiry={i} audience="staff" onClick={() => go(routes.handle(i.id))} />)}
-        {list.status === 'ok' && list.hasMore && (
-          <View className={styles.more}>
-            {list.more === 'error' && <Text className={styles.moreError}>{errorMessage(list.error)}</Text>}
-            <Button
-              className="zc-load-more"
-              fill="outline"
-              type="primary"
-              block
-              loading={list.more === 'loading'}
-              disabled={list.more === 'loading'}
-              onClick={list.loadMore}
-            >
-              {list.more === 'error' ? '重新加载' : '加载更多'}
-            </Button>
-          </View>
-        )}
+        <LoadMore list={list} />
       </View>
     </View>
   );

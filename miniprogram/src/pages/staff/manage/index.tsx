@@ -6,6 +6,7 @@ import type { FaqStatus } from '@shared/constants';
 import type { Me } from '@shared/schemas/auth';
 import type { FaqManaged } from '@shared/schemas/faq';
 import { useEffect, useRef, useState } from 'react';
+import { LoadMore } from '../../../components/LoadMore';
 import { EmptyState, Loading } from '../../../components/Status';
 import { usePaged } from '../../../hooks/usePaged';
 import { errorMessage } from '../../../services/api';
@@ -126,22 +127,7 @@ function ManageList({ user }: { user: Me }) {
               onStatus={(s) => void changeStatus(entry, s)}
             />
           ))}
-        {list.status === 'ok' && list.hasMore && (
-          <View className={styles.more}>
-            {list.more === 'error' && <Text className={styles.moreError}>{errorMessage(list.error)}</Text>}
-            <Button
-              className="zc-load-more"
-              fill="outline"
-              type="primary"
-              block
-              loading={list.more === 'loading'}
-              disabled={list.more === 'loading'}
-              onClick={list.loadMore}
-            >
-              {list.more === 'error' ? '重新加载' : '加载更多'}
-            </Button>
-          </View>
-        )}
+        <LoadMore list={list} />
       </View>
 
       <View className={styles.bar}>
