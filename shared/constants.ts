@@ -24,3 +24,6 @@ export const FAQ_LIMITS = {
   searchQuery: 100,
   searchLimit: 50,
 } as const;
+
+/** The header row of a bulk import CSV: the columns offices already keep in their spreadsheets. */
+export const CSV_HEADER = ['类目', '问题', '答案', '相似问法', '关键字', '发文单位'] as const;

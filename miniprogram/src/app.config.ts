@@ -11,7 +11,7 @@ export default defineAppConfig({
     'pages/inquiry/index',
   ],
   // Staff screens are a separate package: residents never download them.
-  subPackages: [{ root: 'pages/staff', pages: ['manage/index', 'edit/index', 'synonyms/index', 'inbox/index', 'handle/index'] }],
+  subPackages: [{ root: 'pages/staff', pages: ['manage/index', 'edit/index', 'import/index', 'synonyms/index', 'inbox/index', 'handle/index'] }],
   window: {
     navigationBarBackgroundColor: '#1F6FEB',
     navigationBarTextStyle: 'white',

@@ -3,8 +3,13 @@ import { FAQ_LIMITS as L, FAQ_STATUSES, TOPICS } from '../constants';
 import { normalize } from '../match/normalize';
 import { isoDate } from './common';
 
+// A missing field reads like an empty one to the person who left it out (a blank CSV cell).
 const text = (max: number, label: string) =>
-  z.string().trim().min(1, `${label}不能为空`).max(max, `${label}不能超过 ${max} 字`);
+  z
+    .string({ error: (issue) => (issue.input === undefined ? `${label}不能为空` : `${label}应为文字`) })
+    .trim()
+    .min(1, `${label}不能为空`)
+    .max(max, `${label}不能超过 ${max} 字`);
 
 const phrase = text(L.question, '相似问法');
 const keyword = text(L.keyword, '关键字');

@@ -113,4 +113,18 @@ describe('bulk import (CSV)', () => {
     expectError(await api('/api/faq/import', { token: office, csv: '标题,内容\n甲,乙\n' }), 400, 'validation');
     expect(await count('u_office')).toBe(before);
   });
+
+  it('says in words which cell is blank, on a dry run too', async () => {
+    const editor = await login('editor', 'u_t_jd');
+    const res = await api('/api/faq/import?dryRun=true', { token: editor, csv: `${header}\n户籍,居住证怎么办？,,,,\n户籍,,有答案没有问题。,,,\n` });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      dryRun: true,
+      imported: 0,
+      errors: [
+        { row: 1, field: 'answer', message: '答案不能为空' },
+        { row: 2, field: 'question', message: '问题不能为空' },
+      ],
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { Topic } from '../../shared/constants';
+import { FAQ_LIMITS, type Topic } from '../../shared/constants';
 import { idParam } from '../../shared/schemas/common';
 import {
   faqCreateInput,
@@ -131,7 +131,7 @@ export const faqManageRoutes = new Hono<AppEnv>()
     const user = currentUser(c);
     const { rows, parseErrors, options } = await readImport(c.req.raw, c.req.valid('query'));
     if (!rows.length && !parseErrors.length) throw new ApiError('validation', '没有要导入的条目');
-    if (rows.length > 20000) throw new ApiError('validation', '一次最多导入 20000 条');
+    if (rows.length > FAQ_LIMITS.importRows) throw new ApiError('validation', `一次最多导入 ${FAQ_LIMITS.importRows} 条`);
 
     const units = await listUnits(c.env.DB);
     const { ready, errors } = checkImportRows(rows, {

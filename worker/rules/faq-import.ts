@@ -1,9 +1,7 @@
 import Papa from 'papaparse';
-import type { Topic } from '../../shared/constants';
+import { CSV_HEADER, type Topic } from '../../shared/constants';
 import { faqImportRow, type FaqImportRow, type ImportRowError } from '../../shared/schemas/faq';
 
-/** The header row offices already use in their spreadsheets. */
-export const CSV_HEADER = ['类目', '问题', '答案', '相似问法', '关键字', '发文单位'] as const;
 const CSV_FIELDS: Record<(typeof CSV_HEADER)[number], string> = {
   类目: 'topic',
   问题: 'question',

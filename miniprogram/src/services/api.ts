@@ -54,6 +54,8 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type RequestOptions = {
   query?: Record<string, QueryValue>;
   body?: unknown;
+  /** Send `body` (a string) as it is, with this Content-Type, instead of as JSON. */
+  contentType?: string;
   /** Send the stored token (default: send it whenever there is one). */
   auth?: boolean;
   /** Extra request headers (e.g. `Idempotency-Key`). */
@@ -93,7 +95,7 @@ function fallbackMessage(status: number): string {
 /** The one way the app talks to the API (the weapp runtime has no fetch). */
 export async function request<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
   const header: Record<string, string> = { ...options.headers };
-  if (options.body !== undefined) header['Content-Type'] = 'application/json';
+  if (options.body !== undefined) header['Content-Type'] = options.contentType ?? 'application/json';
   const token = options.auth === false ? null : readToken();
   if (token) header.Authorization = `Bearer ${token}`;
 
@@ -105,7 +107,7 @@ export async function request<T>(method: Method, path: string, options: RequestO
       url: `${apiBase()}${path}${queryString(options.query)}`,
       method,
       header,
-      data: options.body === undefined ? undefined : JSON.stringify(options.body),
+      data: options.body === undefined || options.contentType ? options.body : JSON.stringify(options.body),
       dataType: 'json',
       timeout: TIMEOUT_MS,
     });

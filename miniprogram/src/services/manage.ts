@@ -1,6 +1,6 @@
 import type { FaqStatus } from '@shared/constants';
 import type { Me, Unit } from '@shared/schemas/auth';
-import type { FaqCreateInput, FaqManaged, FaqUpdateInput } from '@shared/schemas/faq';
+import type { FaqCreateInput, FaqManaged, FaqUpdateInput, ImportResult } from '@shared/schemas/faq';
 import { api } from './api';
 import type { Page } from './faq';
 
@@ -30,6 +30,14 @@ export function updateFaq(id: string, input: FaqUpdateInput) {
 
 export function setFaqStatus(id: string, status: FaqStatus) {
   return api.post<FaqManaged>(`/api/faq/${encodeURIComponent(id)}/status`, { status });
+}
+
+/** Bulk import of a CSV as the office keeps it; `dryRun` checks every row and writes nothing. */
+export function importCsv(csv: string, options: { dryRun: boolean; publish: boolean }) {
+  return api.post<ImportResult>('/api/faq/import', csv, {
+    query: { dryRun: String(options.dryRun), publish: String(options.publish) },
+    contentType: 'text/csv',
+  });
 }
 
 export const STATUS_LABELS: Record<FaqStatus, string> = {

@@ -7,6 +7,7 @@ export const routes = {
   topic: (topic: string) => `/pages/topic/index?topic=${q(topic)}`,
   manage: () => '/pages/staff/manage/index',
   edit: (id?: string) => (id ? `/pages/staff/edit/index?id=${q(id)}` : '/pages/staff/edit/index'),
+  import: () => '/pages/staff/import/index',
   synonyms: () => '/pages/staff/synonyms/index',
   mine: () => '/pages/mine/index',
   topics: () => '/pages/topics/index',

@@ -130,8 +130,11 @@ function ManageList({ user }: { user: Me }) {
         <LoadMore list={list} />
       </View>
 
-      <View className={styles.bar}>
-        <Button className="zc-create" type="primary" block size="large" onClick={() => go(routes.edit())}>
+      <View className={`${styles.bar} ${styles.barRow}`}>
+        <Button className={`${styles.barSide} zc-go-import`} type="primary" fill="outline" size="large" onClick={() => go(routes.import())}>
+          批量导入
+        </Button>
+        <Button className={`${styles.barMain} zc-create`} type="primary" size="large" onClick={() => go(routes.edit())}>
           新建问答
         </Button>
       </View>
