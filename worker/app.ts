@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
+import '../shared/schemas/messages';
 import type { AppEnv } from './env';
 import { session } from './lib/auth';
 import { ApiError, errorResponse, handleError } from './lib/errors';

@@ -1,4 +1,5 @@
 import type { PropsWithChildren } from 'react';
+import '@shared/schemas/messages';
 import './app.scss';
 
 function App({ children }: PropsWithChildren) {

@@ -57,6 +57,11 @@ describe('validation', () => {
     expectError(res, 400, 'validation');
     const paths = res.body.error.issues.map((i: { path: string }) => i.path);
     expect(paths).toEqual(expect.arrayContaining(['question', 'answer', 'topic', 'similar']));
+    // Every message is Chinese, the wrong type of 相似问法 and an unknown field included.
+    const odd = await api('/api/faq', { token: editor, body: { ...entryBody(), similar: 'no', colour: 'red' } });
+    expectError(odd, 400, 'validation');
+    for (const issue of odd.body.error.issues) expect(issue.message).toMatch(/^[^A-Za-z]*[\u4e00-\u9fff]/);
+    expect(odd.body.error.issues.map((i: { path: string }) => i.path)).toEqual(expect.arrayContaining(['similar']));
   });
 
   it('rejects unknown fields, bad dates and an inverted validity range', async () => {
