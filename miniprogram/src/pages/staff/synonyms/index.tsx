@@ -7,7 +7,7 @@ import { synonymGroupInput, type SynonymGroup } from '@shared/schemas/faq';
 import { useEffect, useState } from 'react';
 import { EmptyState, Loading } from '../../../components/Status';
 import { useResource } from '../../../hooks/useResource';
-import { errorMessage } from '../../../services/api';
+import { ApiError, errorMessage } from '../../../services/api';
 import { readUser } from '../../../services/session';
 import { createSynonymGroup, deleteSynonymGroup, listSynonyms, updateSynonymGroup } from '../../../services/synonyms';
 import { shanghaiDate, splitWords } from '../../../utils/format';
@@ -66,11 +66,14 @@ function SynonymList() {
       confirmColor: '#d93026',
     });
     if (!confirm) return;
+    const drop = () => setGroups((gs) => gs.filter((g) => g.id !== group.id));
     try {
       await deleteSynonymGroup(group.id);
-      setGroups((gs) => gs.filter((g) => g.id !== group.id));
+      drop();
       void Taro.showToast({ title: '已删除', icon: 'success' });
     } catch (err) {
+      // Someone else deleted it first: it is gone either way.
+      if (err instanceof ApiError && err.status === 404) drop();
       void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 });
     }
   };
