@@ -532,3 +532,53 @@ test('the 工作台 marks 超期 in red and 临期 in orange', async () => {
     await context.close();
   }
 });
+
+test('an answerer logs a phone question for a resident: a contact is required, the ticket is shown, and she handles it', async () => {
+  const { page, context, errors } = await newPhone(stack.browser, stack.apiUrl);
+  const question = '我老公上个月被公司辞退了，失业金要去哪里申请，要带什么材料？';
+  try {
+    await signInAnswerer(page, '区人社局', '刘芳');
+    await page.locator('.nut-button.zc-go-inbox').click();
+    await page.locator('.nut-button.zc-go-log').click();
+    await page.waitForURL(/\/pages\/ask\/index/);
+    await page.locator('.zc-ask[data-mode="staff"]').waitFor();
+
+    await page.locator('.zc-ask-channel[data-channel="phone"]').click();
+    await page.locator('.zc-ask-question textarea').fill(question);
+    await askSuggestionsFor(page, question);
+    assert.match(await page.locator('.zc-ask-suggestions').innerText(), /照答案答复居民/);
+    await page.locator('.zc-ask-topic[data-topic="就业创业"]').click();
+    await page.locator('.zc-unit-field').click();
+    await page.locator('.zc-unit-option', { hasText: '区人社局' }).click();
+    // She takes it herself: the contact is for the answerer who handles it.
+    await page.locator('.zc-answerer-chip[data-name="刘芳"]').click();
+
+    // Without a name or a phone number nobody could call the resident back.
+    await page.locator('.nut-button.zc-ask-submit').click();
+    await page.locator('.zc-field-error', { hasText: '请填写居民的姓名或电话' }).waitFor();
+    await shot(page, 'log-validation');
+    await page.locator('.zc-ask-name input').fill('王女士');
+    await page.locator('.zc-ask-phone input').fill('13900139000');
+    await shot(page, 'log-filled');
+    await page.locator('.nut-button.zc-ask-submit').click();
+
+    await page.locator('.zc-ticket-view').waitFor();
+    assert.match(await page.locator('.zc-ticket-view').innerText(), /咨询已登记/);
+    assert.equal((await page.locator('.zc-ticket-unit').innerText()).trim(), '区人社局');
+    assert.equal((await page.locator('.zc-ticket-answerer').innerText()).trim(), '刘芳');
+    const ticket = (await page.locator('.zc-ticket-number').innerText()).trim();
+    await shot(page, 'log-ticket');
+
+    // Its own unit handles it: straight to the handling screen, which shows where it came from.
+    await page.locator('.nut-button.zc-open-handle').click();
+    await page.waitForURL(/\/pages\/staff\/handle\/index/);
+    assert.equal((await page.locator('.zc-handle-question').innerText()).trim(), question);
+    assert.match(await page.locator('.zc-handle').innerText(), /电话/);
+    assert.equal((await page.locator('.zc-contact-name').innerText()).trim(), '王女士');
+    assert.equal((await page.locator('.zc-contact-phone').innerText()).trim(), '13900139000');
+    assert.equal((await page.locator('.zc-ticket').first().innerText()).trim(), ticket);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -5,15 +5,15 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import TextArea from '@nutui/nutui-react-taro/dist/es/packages/textarea';
 import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css';
 import { FAQ_LIMITS, TOPICS, type Topic } from '@shared/constants';
-import { REPLY_DAYS } from '@shared/inquiry/states';
-import type { Unit } from '@shared/schemas/auth';
+import { CHANNEL_LABELS, REPLY_DAYS, type Channel } from '@shared/inquiry/states';
+import type { Me, Unit } from '@shared/schemas/auth';
 import type { DueAnswer } from '@shared/schemas/calendar';
 import type { SearchItem } from '@shared/schemas/faq';
 import { inquiryCreateInput, type InquiryCreateInput } from '@shared/schemas/inquiry';
 import { useEffect, useRef, useState } from 'react';
 import { AnswererChips } from '../../components/AnswererChips';
 import { PROVISIONAL_NOTE } from '../../components/DueSummary';
-import { EmptyState, ErrorState, Loading } from '../../components/Status';
+import { ErrorState, Loading } from '../../components/Status';
 import { UnitPicker } from '../../components/UnitPicker';
 import { useResource } from '../../hooks/useResource';
 import { useSuggestions } from '../../hooks/useSuggestions';
@@ -26,6 +26,8 @@ import { randomKey } from '../../utils/random';
 import styles from './index.module.scss';
 
 type Form = {
+  /** Where a question logged by staff came from; residents ask in the mini-program. */
+  channel: StaffChannel;
   question: string;
   topic: Topic | '';
   unit: Unit | null;
@@ -35,6 +37,10 @@ type Form = {
   consent: boolean;
 };
 type Phase = { kind: 'form' } | { kind: 'resolved'; entry: SearchItem } | { kind: 'submitted'; inquiry: InquiryCreated };
+
+/** The sources from which staff log a question on a resident's behalf. */
+type StaffChannel = Exclude<Channel, 'miniprogram'>;
+const STAFF_CHANNELS: StaffChannel[] = ['hotline', 'phone', 'mailbox', 'window'];
 
 const QUESTION_MAX = 1000;
 const SHOWN_SUGGESTIONS = 3;
@@ -46,38 +52,28 @@ export default function AskPage() {
   // A new form fill (再问一个) is a new form, with a new Idempotency-Key.
   const [fill, setFill] = useState(0);
   const user = readUser();
+  // Staff use the same form to log a hotline, phone, mailbox or walk-in question for a resident.
+  const staff = isStaff(user) ? user : null;
 
   useEffect(() => {
-    const titles = { form: '我要咨询', resolved: '问题已解决', submitted: '咨询已提交' };
+    const titles = staff
+      ? { form: '登记咨询', resolved: '已按问答库答复', submitted: '咨询已登记' }
+      : { form: '我要咨询', resolved: '问题已解决', submitted: '咨询已提交' };
     void Taro.setNavigationBarTitle({ title: titles[phase.kind] });
     void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
-  }, [phase.kind]);
+  }, [phase.kind, staff]);
 
   const again = () => {
     setPhase({ kind: 'form' });
     setFill((n) => n + 1);
   };
 
-  if (isStaff(user)) {
-    return (
-      <View className={styles.page}>
-        <EmptyState
-          title="您当前以工作人员身份登录"
-          hint="「我要咨询」供居民提问使用。代居民登记热线、来电等咨询的功能另行提供；如需以居民身份提问，请先在「我的」退出登录。"
-          action={
-            <Button type="primary" onClick={() => goTab(routes.mine())}>
-              去「我的」
-            </Button>
-          }
-        />
-      </View>
-    );
-  }
-  if (phase.kind === 'resolved') return <Resolved entry={phase.entry} onAgain={again} />;
-  if (phase.kind === 'submitted') return <Ticket inquiry={phase.inquiry} />;
+  if (phase.kind === 'resolved') return <Resolved entry={phase.entry} staff={staff} onAgain={again} />;
+  if (phase.kind === 'submitted') return <Ticket inquiry={phase.inquiry} staff={staff} onAgain={again} />;
   return (
     <AskForm
       key={fill}
+      staff={staff !== null}
       initialQuestion={fill === 0 ? param(params.q).slice(0, QUESTION_MAX) : ''}
       initialTopic={fill === 0 ? asTopic(param(params.topic)) : ''}
       onResolved={(entry) => setPhase({ kind: 'resolved', entry })}
@@ -87,17 +83,20 @@ export default function AskPage() {
 }
 
 function AskForm({
+  staff,
   initialQuestion,
   initialTopic,
   onResolved,
   onSubmitted,
 }: {
+  staff: boolean;
   initialQuestion: string;
   initialTopic: Topic | '';
   onResolved: (entry: SearchItem) => void;
   onSubmitted: (inquiry: InquiryCreated) => void;
 }) {
   const [form, setForm] = useState<Form>({
+    channel: 'hotline',
     question: initialQuestion,
     topic: initialTopic,
     unit: null,
@@ -131,15 +130,19 @@ function AskForm({
       ...(form.answerer ? { answererId: form.answerer.id } : {}),
       ...(form.name.trim() ? { contactName: form.name.trim() } : {}),
       ...(form.phone.trim() ? { contactPhone: form.phone.trim() } : {}),
+      ...(staff ? { channel: form.channel } : {}),
     };
     // The same schema the API checks with: mistakes show at once, next to their field.
     const checked = inquiryCreateInput.safeParse(body);
-    if (!checked.success) {
+    // The API also wants a way back to a resident whose question staff log.
+    const noContact = staff && !body.contactName && !body.contactPhone;
+    if (!checked.success || noContact) {
       const fields: Record<string, string> = {};
-      for (const issue of checked.error.issues) {
+      for (const issue of checked.error?.issues ?? []) {
         const key = issue.path.join('.') || '_';
         fields[key] ??= issue.message;
       }
+      if (noContact) fields.contactPhone ??= '请填写居民的姓名或电话';
       setErrors(fields);
       void Taro.showToast({ title: '请检查标红的内容', icon: 'none' });
       // After the messages render: bring the first one into view, clear of the title bar.
@@ -162,13 +165,36 @@ function AskForm({
   };
 
   return (
-    <View className={`${styles.page} ${styles.withBar} zc-ask`}>
+    <View className={`${styles.page} ${styles.withBar} zc-ask`} data-mode={staff ? 'staff' : 'resident'}>
+      {staff && (
+        <View className={styles.card}>
+          <View className={styles.labelRow}>
+            <Text className={styles.label}>
+              来源渠道<Text className={styles.required}> *</Text>
+            </Text>
+            <Text className={styles.hint}>代居民登记</Text>
+          </View>
+          <View className={styles.chips}>
+            {STAFF_CHANNELS.map((c) => (
+              <View
+                key={c}
+                className={`${styles.chip} ${form.channel === c ? styles.chipActive : ''} zc-ask-channel`}
+                data-channel={c}
+                onClick={() => set('channel', c)}
+              >
+                {CHANNEL_LABELS[c]}
+              </View>
+            ))}
+          </View>
+        </View>
+      )}
       <View className={styles.card}>
         <View className={styles.labelRow}>
           <Text className={styles.label}>
-            您的问题<Text className={styles.required}> *</Text>
+            {staff ? '居民的问题' : '您的问题'}
+            <Text className={styles.required}> *</Text>
           </Text>
-          <Text className={styles.hint}>用自己的话说清楚即可</Text>
+          <Text className={styles.hint}>{staff ? '尽量按居民原话记录' : '用自己的话说清楚即可'}</Text>
         </View>
         <TextArea
           className={`${styles.textarea} ${errors.question ? styles.textareaError : ''} zc-ask-question`}
@@ -180,7 +206,7 @@ function AskForm({
         {errors.question && <Text className={`${styles.error} zc-field-error`}>{errors.question}</Text>}
       </View>
 
-      <AskSuggestions question={form.question} onResolved={onResolved} />
+      <AskSuggestions question={form.question} staff={staff} onResolved={onResolved} />
 
       <View className={styles.card}>
         <View className={styles.labelRow}>
@@ -244,14 +270,20 @@ function AskForm({
 
       <View className={styles.card}>
         <View className={styles.labelRow}>
-          <Text className={styles.label}>联系方式（选填）</Text>
-          <Text className={styles.hint}>仅承办人员可见</Text>
+          {staff ? (
+            <Text className={styles.label}>
+              居民联系方式<Text className={styles.required}> *</Text>
+            </Text>
+          ) : (
+            <Text className={styles.label}>联系方式（选填）</Text>
+          )}
+          <Text className={styles.hint}>{staff ? '姓名、电话至少一项' : '仅承办人员可见'}</Text>
         </View>
         <Input
           className={`${styles.input} ${errors.contactName ? styles.inputError : ''} zc-ask-name`}
           value={form.name}
           maxlength={20}
-          placeholder="怎么称呼您，例如：李女士"
+          placeholder={staff ? '居民怎么称呼，例如：李女士' : '怎么称呼您，例如：李女士'}
           onInput={(e) => set('name', e.detail.value)}
         />
         {errors.contactName && <Text className={`${styles.error} zc-field-error`}>{errors.contactName}</Text>}
@@ -260,7 +292,7 @@ function AskForm({
           value={form.phone}
           maxlength={20}
           type="text"
-          placeholder="手机或座机号码，便于解答员联系您"
+          placeholder={staff ? '居民的手机或座机号码' : '手机或座机号码，便于解答员联系您'}
           onInput={(e) => set('phone', e.detail.value)}
         />
         {errors.contactPhone && <Text className={`${styles.error} zc-field-error`}>{errors.contactPhone}</Text>}
@@ -270,7 +302,9 @@ function AskForm({
           onClick={() => set('consent', !form.consent)}
         >
           <View className={`${styles.box} ${form.consent ? styles.boxOn : ''}`}>{form.consent ? '✓' : ''}</View>
-          <Text className={styles.consentText}>同意在隐去姓名、电话等个人信息后，公开本问答和答复，帮助有同样问题的人（选填）</Text>
+          <Text className={styles.consentText}>
+            {staff ? '居民同意' : '同意'}在隐去姓名、电话等个人信息后，公开本问答和答复，帮助有同样问题的人（选填）
+          </Text>
         </View>
       </View>
 
@@ -286,7 +320,7 @@ function AskForm({
           disabled={submitting}
           onClick={() => void submit()}
         >
-          {submitting ? '提交中' : '提交咨询'}
+          {submitting ? '提交中' : staff ? '登记咨询' : '提交咨询'}
         </Button>
       </View>
     </View>
@@ -294,7 +328,15 @@ function AskForm({
 }
 
 /** Knowledge-base answers to the question as it is being typed; one of them may settle it. */
-function AskSuggestions({ question, onResolved }: { question: string; onResolved: (entry: SearchItem) => void }) {
+function AskSuggestions({
+  question,
+  staff,
+  onResolved,
+}: {
+  question: string;
+  staff: boolean;
+  onResolved: (entry: SearchItem) => void;
+}) {
   const suggestions = useSuggestions(question.slice(0, FAQ_LIMITS.searchQuery), 5);
   const [open, setOpen] = useState<string | null>(null);
   const [resolving, setResolving] = useState<string | null>(null);
@@ -324,7 +366,9 @@ function AskSuggestions({ question, onResolved }: { question: string; onResolved
       data-query={suggestions.query}
     >
       <Text className={styles.suggestTitle}>问答库里的相关问答</Text>
-      <Text className={styles.suggestHint}>先看看能否解决；没解决就继续填写提交。</Text>
+      <Text className={styles.suggestHint}>
+        {staff ? '问答库能答的，照答案答复居民并记一笔，不必登记。' : '先看看能否解决；没解决就继续填写提交。'}
+      </Text>
       {suggestions.status === 'loading' && found.length === 0 && <Loading compact text="正在查找相近的问题…" />}
       {suggestions.status === 'error' && (
         <ErrorState compact title="查询失败" error={suggestions.error} onRetry={suggestions.retry} />
@@ -364,7 +408,7 @@ function AskSuggestions({ question, onResolved }: { question: string; onResolved
                       disabled={resolving !== null}
                       onClick={() => void resolve(item)}
                     >
-                      这解决了我的问题
+                      {staff ? '已按此答复居民' : '这解决了我的问题'}
                     </Button>
                   </View>
                 </View>
@@ -431,13 +475,19 @@ function ExpectedReply({ due }: { due: ReturnType<typeof useResource<DueAnswer>>
   );
 }
 
-function Ticket({ inquiry: i }: { inquiry: InquiryCreated }) {
+function Ticket({ inquiry: i, staff, onAgain }: { inquiry: InquiryCreated; staff: Me | null; onAgain: () => void }) {
+  // Staff may open what they logged when their own unit handles it (the office handles all).
+  const canHandle = staff !== null && (staff.role === 'office' || (i.unitId !== null && i.unitId === staff.unitId));
   return (
     <View className={`${styles.page} zc-ticket-view`}>
       <View className={styles.done}>
         <View className={styles.doneIcon}>✓</View>
-        <Text className={styles.doneTitle}>咨询已提交</Text>
-        <Text className={styles.doneHint}>承办单位会在期限内答复，答复后会在「消息」里通知您。</Text>
+        <Text className={styles.doneTitle}>{staff ? '咨询已登记' : '咨询已提交'}</Text>
+        <Text className={styles.doneHint}>
+          {staff
+            ? '请把咨询编号和答复期限告诉居民；承办单位答复后会按留下的联系方式联系居民。'
+            : '承办单位会在期限内答复，答复后会在「消息」里通知您。'}
+        </Text>
       </View>
       <View className={styles.card}>
         <TicketRow label="咨询编号" value={i.ticket} cls="zc-ticket-number" strong />
@@ -447,18 +497,39 @@ function Ticket({ inquiry: i }: { inquiry: InquiryCreated }) {
         {i.dueProvisional && <Text className={`${styles.dueNote} zc-provisional`}>{PROVISIONAL_NOTE}</Text>}
       </View>
       <View className={styles.doneActions}>
-        <Button
-          className="zc-open-inquiry"
-          type="primary"
-          size="large"
-          block
-          onClick={() => void Taro.redirectTo({ url: routes.inquiry(i.id) })}
-        >
-          查看咨询进度
-        </Button>
-        <Button className={styles.secondBtn} size="large" block fill="outline" onClick={() => goTab(routes.home())}>
-          返回首页
-        </Button>
+        {staff ? (
+          <>
+            <Button className="zc-log-again" type="primary" size="large" block onClick={onAgain}>
+              继续登记
+            </Button>
+            {canHandle && (
+              <Button
+                className={`${styles.secondBtn} zc-open-handle`}
+                size="large"
+                block
+                fill="outline"
+                onClick={() => void Taro.redirectTo({ url: routes.handle(i.id) })}
+              >
+                去办理
+              </Button>
+            )}
+          </>
+        ) : (
+          <>
+            <Button
+              className="zc-open-inquiry"
+              type="primary"
+              size="large"
+              block
+              onClick={() => void Taro.redirectTo({ url: routes.inquiry(i.id) })}
+            >
+              查看咨询进度
+            </Button>
+            <Button className={styles.secondBtn} size="large" block fill="outline" onClick={() => goTab(routes.home())}>
+              返回首页
+            </Button>
+          </>
+        )}
       </View>
     </View>
   );
@@ -475,26 +546,34 @@ function TicketRow({ label, value, cls, strong }: { label: string; value: string
   );
 }
 
-function Resolved({ entry, onAgain }: { entry: SearchItem; onAgain: () => void }) {
+function Resolved({ entry, staff, onAgain }: { entry: SearchItem; staff: Me | null; onAgain: () => void }) {
   return (
     <View className={`${styles.page} zc-resolved-view`}>
       <View className={styles.done}>
         <View className={styles.doneIcon}>✓</View>
-        <Text className={styles.doneTitle}>很高兴问题已经解决</Text>
-        <Text className={styles.doneHint}>已记为由问答库解答，无需再提交咨询。</Text>
+        <Text className={styles.doneTitle}>{staff ? '已记为由问答库答复' : '很高兴问题已经解决'}</Text>
+        <Text className={styles.doneHint}>{staff ? '这次咨询无需登记交办。' : '已记为由问答库解答，无需再提交咨询。'}</Text>
       </View>
       <View className={styles.card} hoverClass={styles.pressed} onClick={() => go(routes.entry(entry.id))}>
-        <Text className={styles.rowLabel}>解决您问题的问答</Text>
+        <Text className={styles.rowLabel}>{staff ? '答复所依据的问答' : '解决您问题的问答'}</Text>
         <Text className={`${styles.resolvedQuestion} zc-resolved-question`}>{entry.question}</Text>
         <Text className={styles.link}>查看全文 ›</Text>
       </View>
       <View className={styles.doneActions}>
-        <Button type="primary" size="large" block onClick={() => goTab(routes.home())}>
-          返回首页
-        </Button>
-        <Button className={`${styles.secondBtn} zc-ask-again`} size="large" block fill="outline" onClick={onAgain}>
-          还有别的问题
-        </Button>
+        {staff ? (
+          <Button className="zc-ask-again" type="primary" size="large" block onClick={onAgain}>
+            继续登记
+          </Button>
+        ) : (
+          <>
+            <Button type="primary" size="large" block onClick={() => goTab(routes.home())}>
+              返回首页
+            </Button>
+            <Button className={`${styles.secondBtn} zc-ask-again`} size="large" block fill="outline" onClick={onAgain}>
+              还有别的问题
+            </Button>
+          </>
+        )}
       </View>
     </View>
   );

@@ -1,5 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { Me } from '@shared/schemas/auth';
 import type { InboxTab } from '@shared/schemas/inquiry';
 import { useRef, useState } from 'react';
@@ -82,6 +84,12 @@ function InboxList({ user }: { user: Me }) {
         {list.status === 'ok' &&
           list.items.map((i) => <InquiryCard key={i.id} inquiry={i} audience="staff" onClick={() => go(routes.handle(i.id))} />)}
         <LoadMore list={list} />
+      </View>
+
+      <View className={styles.bar}>
+        <Button className="zc-go-log" type="primary" block size="large" onClick={() => go(routes.ask())}>
+          登记热线、来电咨询
+        </Button>
       </View>
     </View>
   );
