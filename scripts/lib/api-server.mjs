@@ -18,6 +18,16 @@ export const wranglerEnv = () => ({
   CI: 'true',
 });
 
+/** Runs SQL against the local D1 kept in `dbDir` (test setup: rows at a time the API cannot be told). */
+export function execSql(dbDir, sql) {
+  const r = spawnSync(wrangler, ['d1', 'execute', 'DB', '--local', '--persist-to', dbDir, '--command', sql], {
+    cwd: root,
+    env: wranglerEnv(),
+    encoding: 'utf8',
+  });
+  if (r.status !== 0) throw new Error(`SQL failed:\n${r.stdout}\n${r.stderr}`);
+}
+
 /** Applies the migrations to the local D1 kept in `dbDir`. */
 export function migrate(dbDir) {
   const r = spawnSync(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', dbDir], {
@@ -110,6 +120,7 @@ export async function startFreshApi({ seed = true } = {}) {
     return {
       url: api.url,
       port,
+      sql: (statement) => execSql(dbDir, statement),
       stop: async () => {
         await api.stop();
         rmSync(dbDir, { recursive: true, force: true });

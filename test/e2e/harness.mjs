@@ -90,6 +90,8 @@ export async function startStack({ api = true } = {}) {
     started.push({ stop: () => browser.close() });
     return {
       apiUrl: apiServer?.url ?? null,
+      /** SQL against the API's database, for setup the API offers no way to do. */
+      sql: apiServer?.sql,
       appUrl: app.url,
       browser,
       stop: () => stopAll(started),

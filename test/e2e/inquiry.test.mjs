@@ -20,6 +20,8 @@ const REPLY_OPENING =
   '请持退役证件到区税务局办税服务厅或通过电子税务局备案享受。';
 
 const SHANGHAI = 8 * 3600 * 1000;
+/** The calendar day in Asia/Shanghai, YYYY-MM-DD. */
+const shanghaiDay = (d) => new Date(d.getTime() + SHANGHAI).toISOString().slice(0, 10);
 /** `11月30日` as the app writes a due date (same year). */
 function monthDay(iso) {
   const d = new Date(Date.parse(iso) + SHANGHAI);
@@ -494,38 +496,53 @@ test('the 工作台 marks 超期 in red and 临期 in orange', async () => {
     const me = await page.evaluate(() => JSON.parse(localStorage.getItem('zc.session')).data.user);
     assert.equal(me.name, '张明');
     assert.equal(me.unitId, 'u_rsj');
-    // The API cannot be told what time it is: answer the 待答复 list with inquiries at each point of the clock.
+    // Four real inquiries for him, moved in the database to each point of the clock (the API
+    // cannot be told what time it is); due days come from the API's own working-day calendar.
+    const resident = await apiCall(stack.apiUrl, 'POST', '/api/auth/dev', { body: { role: 'resident', name: '居民-时钟' } });
+    const ask = (question) =>
+      apiCall(stack.apiUrl, 'POST', '/api/inquiries', {
+        token: resident.token,
+        body: { question, topic: '社保', unitId: 'u_rsj', answererId: me.id, contactPhone: '13800138000' },
+      });
+    const dueFrom = (from, days) =>
+      apiCall(stack.apiUrl, 'GET', `/api/calendar/due?days=${days}&from=${encodeURIComponent(from.toISOString())}`);
     const day = 86400e3;
-    const now = Date.now();
-    const base = {
-      channel: 'miniprogram', topic: '社保', unitId: 'u_rsj', unitName: '区人社局', answererId: null, answererName: '张明',
-      simple: false, receivedAt: new Date(now - 7 * day).toISOString(), dueProvisional: false, reply: null,
-      repliedAt: null, rating: null, consentPublish: false, version: 1, status: 'assigned',
+    const now = new Date();
+    const cases = {
+      late: { question: '失业保险金领完以后还能领什么补助？', from: new Date(now.getTime() - 20 * day), days: 5 },
+      today: { question: '社保卡丢了怎么补办？', from: new Date(now.getTime() - day), days: 1 },
+      soon: { question: '退休人员养老金每年怎么调整？', from: now, days: 1 },
+      calm: { question: '高校毕业生灵活就业有社保补贴吗？', from: now, days: 5 },
     };
-    const items = [
-      { ...base, id: 'inq_late', ticket: 'ZX20261113-0007', question: '失业保险金领完以后还能领什么补助？', overdue: true, dueAt: new Date(now - day).toISOString(), workingDaysLeft: -1 },
-      { ...base, id: 'inq_today', ticket: 'ZX20261116-0003', question: '社保卡丢了怎么补办？', overdue: false, dueAt: new Date(now + 3600e3).toISOString(), workingDaysLeft: 0 },
-      { ...base, id: 'inq_soon', ticket: 'ZX20261117-0002', question: '退休人员养老金每年怎么调整？', status: 'submitted', overdue: false, dueAt: new Date(now + day).toISOString(), workingDaysLeft: 1 },
-      { ...base, id: 'inq_calm', ticket: 'ZX20261123-0009', question: '高校毕业生灵活就业有社保补贴吗？', overdue: false, dueAt: new Date(now + 6 * day).toISOString(), workingDaysLeft: 4 },
-    ];
-    const cors = { 'Access-Control-Allow-Origin': '*', 'Access-Control-Allow-Headers': 'Authorization, Content-Type' };
-    await page.route(/\/api\/inquiries\?.*tab=pending/, (route) =>
-      route.request().method() === 'OPTIONS'
-        ? route.fulfill({ status: 204, headers: cors })
-        : route.fulfill({ json: { items, total: items.length }, headers: cors }),
-    );
-    await page.locator('.nut-button.zc-go-inbox').click();
-    await page.locator('.zc-inquiry-card[data-id="inq_calm"]').waitFor();
+    const ids = {};
+    const updates = [];
+    for (const [name, c] of Object.entries(cases)) {
+      ids[name] = (await ask(c.question)).id;
+      c.dueAt = (await dueFrom(c.from, c.days)).dueAt;
+      updates.push(`UPDATE inquiries SET received_at = '${c.from.toISOString()}', due_at = '${c.dueAt}' WHERE id = '${ids[name]}';`);
+    }
+    stack.sql(updates.join(' '));
+    // Yesterday's next working day is today only when today is one.
+    const todayWorks = shanghaiDay(new Date(cases.today.dueAt)) === shanghaiDay(now);
 
-    const badge = (id) => page.locator(`.zc-inquiry-card[data-id="${id}"] .zc-urgency`);
-    assert.equal((await badge('inq_late').innerText()).trim(), '超期');
-    assert.equal(await badge('inq_late').getAttribute('data-level'), 'overdue');
-    assert.equal(await badge('inq_late').evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(217, 48, 38)');
-    assert.equal((await badge('inq_today').innerText()).trim(), '今天到期');
-    assert.equal((await badge('inq_soon').innerText()).trim(), '临期');
-    assert.equal(await badge('inq_soon').evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(232, 113, 10)');
-    assert.equal(await badge('inq_calm').count(), 0);
-    assert.match(await page.locator('.zc-inquiry-card[data-id="inq_late"] .zc-clock').innerText(), /已超期 1 个工作日/);
+    await page.locator('.nut-button.zc-go-inbox').click();
+    await page.locator(`.zc-inquiry-card[data-id="${ids.calm}"]`).waitFor();
+
+    const badge = (name) => page.locator(`.zc-inquiry-card[data-id="${ids[name]}"] .zc-urgency`);
+    assert.equal((await badge('late').innerText()).trim(), '超期');
+    assert.equal(await badge('late').getAttribute('data-level'), 'overdue');
+    assert.equal(await badge('late').evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(217, 48, 38)');
+    assert.equal((await badge('today').innerText()).trim(), todayWorks ? '今天到期' : '临期');
+    assert.equal((await badge('soon').innerText()).trim(), '临期');
+    assert.equal(await badge('soon').evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(232, 113, 10)');
+    assert.equal(await badge('calm').count(), 0);
+    assert.match(await page.locator(`.zc-inquiry-card[data-id="${ids.late}"] .zc-clock`).innerText(), /已超期 \d+ 个工作日/);
+    // Most urgent first.
+    const order = await page.locator('.zc-inquiry-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-id')));
+    const at = (name) => order.indexOf(ids[name]);
+    assert.ok(at('late') < Math.min(at('today'), at('soon')), order.join(' '));
+    assert.ok(Math.max(at('today'), at('soon')) < at('calm'), order.join(' '));
+    if (todayWorks) assert.ok(at('today') < at('soon'), order.join(' '));
     await shot(page, 'inbox-badges');
     assert.deepEqual(errors, []);
   } finally {
