@@ -54,7 +54,7 @@ function SynonymList() {
   const saved = (group: SynonymGroup) => {
     setGroups((gs) => [group, ...gs.filter((g) => g.id !== group.id)]);
     setEditing(null);
-    void Taro.showToast({ title: '已保存，搜索即刻生效', icon: 'none' });
+    void Taro.showToast({ title: '已保存', icon: 'none' });
   };
 
   const remove = async (group: SynonymGroup) => {
