@@ -593,7 +593,7 @@ test('an answerer logs a phone question for a resident: a contact is required, t
     assert.match(await page.locator('.zc-handle').innerText(), /电话/);
     assert.equal((await page.locator('.zc-contact-name').innerText()).trim(), '王女士');
     assert.equal((await page.locator('.zc-contact-phone').innerText()).trim(), '13900139000');
-    assert.equal((await page.locator('.zc-ticket').first().innerText()).trim(), ticket);
+    assert.equal((await page.locator('.zc-handle .zc-ticket').innerText()).trim(), ticket);
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
