@@ -36,7 +36,14 @@ export const transferInput = z.object({ unitId: z.string().min(1).max(40), reaso
 export const assignInput = z.object({ answererId: z.string().min(1).max(60) }).strict();
 export const classifyInput = z.object({ simple: z.boolean() }).strict();
 export const rateInput = z.object({ rating: z.enum(RATINGS), comment: z.string().trim().max(500).optional() }).strict();
-export const resolvedInput = z.object({ question: text(1000, '问题'), entryId: z.string().min(1).max(40) }).strict();
+export const resolvedInput = z
+  .object({
+    question: text(1000, '问题'),
+    entryId: z.string().min(1).max(40),
+    /** Staff answering a hotline/phone/mailbox/walk-in question from the knowledge base. */
+    channel: z.enum(CHANNELS).default('miniprogram'),
+  })
+  .strict();
 
 export const INBOX_TABS = ['pending', 'due_soon', 'overdue', 'answered'] as const;
 export type InboxTab = (typeof INBOX_TABS)[number];

@@ -599,3 +599,26 @@ test('an answerer logs a phone question for a resident: a contact is required, t
     await context.close();
   }
 });
+
+test('staff answer a 12345 caller from the knowledge base instead of logging an inquiry', async () => {
+  const { page, context, errors } = await newPhone(stack.browser, stack.apiUrl);
+  try {
+    await signInAnswerer(page, '区人社局', '张明');
+    await page.goto(`${stack.appUrl}/pages/ask/index`);
+    await page.locator('.zc-ask[data-mode="staff"]').waitFor();
+    const typed = '打零工的怎么交社保';
+    await page.locator('.zc-ask-question textarea').fill(typed);
+    await askSuggestionsFor(page, typed);
+    const item = page.locator('.zc-ask-suggestion', { hasText: '灵活就业人员如何参加职工基本养老保险？' });
+    await item.locator('.zc-ask-suggestion-question').click();
+    const done = item.locator('.nut-button.zc-resolved');
+    assert.equal((await done.innerText()).trim(), '已按此答复居民');
+    await done.click();
+    await page.locator('.zc-resolved-view').waitFor();
+    assert.match(await page.locator('.zc-resolved-view').innerText(), /已记为由问答库答复/);
+    await shot(page, 'log-resolved');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

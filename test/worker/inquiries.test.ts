@@ -258,6 +258,20 @@ describe('这解决了我的问题', () => {
     expect(count!.n).toBe(1);
     expectError(await api('/api/kb-resolutions', { body: { question: '社保卡丢了', entryId: 'faq_nothing' } }), 404, 'not_found');
   });
+
+  it('records the channel when staff answer a caller from the knowledge base, and only staff may name one', async () => {
+    const editor = await login('editor', 'u_t_rsj');
+    const entry = (await api('/api/faq', { token: editor, body: { question: '社保卡丢了怎么办？', answer: '到网点挂失补办。', topic: '社保', publish: true } })).body;
+    const answerer = await login('answerer', 'u_t_rsj');
+    const body = { question: '来电：社保卡丢了', entryId: entry.id, channel: 'hotline' };
+    expect((await api('/api/kb-resolutions', { token: answerer, body })).status).toBe(201);
+    const row = await env.DB.prepare('SELECT channel, user_id FROM kb_resolutions WHERE entry_id = ?1').bind(entry.id).first<{ channel: string; user_id: string }>();
+    expect(row).toEqual({ channel: 'hotline', user_id: expect.any(String) });
+    expectError(await api('/api/kb-resolutions', { token: await login('resident'), body }), 403, 'forbidden');
+    expectError(await api('/api/kb-resolutions', { body }), 403, 'forbidden');
+    expectError(await api('/api/kb-resolutions', { token: answerer, body: { ...body, channel: undefined } }), 403, 'forbidden');
+    expectError(await api('/api/kb-resolutions', { token: answerer, body: { ...body, channel: 'fax' } }), 400, 'validation');
+  });
 });
 
 describe('assignment by the unit', () => {

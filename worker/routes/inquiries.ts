@@ -176,11 +176,15 @@ export const inquiryRoutes = new Hono<AppEnv>()
 
   /** "这解决了我的问题": counted at once as resolved by the knowledge base, no inquiry for staff. */
   .post('/kb-resolutions', validate('json', resolvedInput), async (c) => {
-    const { question, entryId } = c.req.valid('json');
+    const { question, entryId, channel } = c.req.valid('json');
+    const user = c.get('user');
+    const staff = !!user && user.role !== 'resident';
+    if (channel !== 'miniprogram' && !staff) throw forbidden('只有工作人员可以记录热线、电话、信箱或窗口咨询');
+    if (channel === 'miniprogram' && staff) throw forbidden('工作人员代为记录时请选择来源渠道');
     const entry = await getEntry(c.env.DB, entryId);
     if (!entry || entry.status !== 'published') throw notFound('条目');
-    await c.env.DB.prepare('INSERT INTO kb_resolutions (question, entry_id, user_id, at) VALUES (?1, ?2, ?3, ?4)')
-      .bind(question, entryId, c.get('user')?.id ?? null, new Date().toISOString())
+    await c.env.DB.prepare('INSERT INTO kb_resolutions (question, entry_id, user_id, channel, at) VALUES (?1, ?2, ?3, ?4, ?5)')
+      .bind(question, entryId, user?.id ?? null, channel, new Date().toISOString())
       .run();
     return c.json({ resolved: true }, 201);
   });

@@ -1,4 +1,4 @@
-import type { Rating } from '@shared/inquiry/states';
+import type { Channel, Rating } from '@shared/inquiry/states';
 import { REPLY_DAYS } from '@shared/inquiry/states';
 import type { DueAnswer } from '@shared/schemas/calendar';
 import type { SearchItem } from '@shared/schemas/faq';
@@ -33,8 +33,8 @@ export function createInquiry(input: InquiryCreateInput, key: string) {
 }
 
 /** "这解决了我的问题": recorded as answered by the knowledge base; no inquiry is created. */
-export function resolvedByEntry(question: string, entryId: string) {
-  return api.post<{ resolved: true }>('/api/kb-resolutions', { question, entryId });
+export function resolvedByEntry(question: string, entryId: string, channel?: Channel) {
+  return api.post<{ resolved: true }>('/api/kb-resolutions', { question, entryId, ...(channel ? { channel } : {}) });
 }
 
 /** The resident's own questions, newest first. Nobody signed in yet has none. */

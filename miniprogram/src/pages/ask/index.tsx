@@ -54,14 +54,15 @@ export default function AskPage() {
   const user = readUser();
   // Staff use the same form to log a hotline, phone, mailbox or walk-in question for a resident.
   const staff = isStaff(user) ? user : null;
+  const staffMode = staff !== null;
 
   useEffect(() => {
-    const titles = staff
+    const titles = staffMode
       ? { form: '登记咨询', resolved: '已按问答库答复', submitted: '咨询已登记' }
       : { form: '我要咨询', resolved: '问题已解决', submitted: '咨询已提交' };
     void Taro.setNavigationBarTitle({ title: titles[phase.kind] });
     void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
-  }, [phase.kind, staff]);
+  }, [phase.kind, staffMode]);
 
   const again = () => {
     setPhase({ kind: 'form' });
@@ -73,7 +74,7 @@ export default function AskPage() {
   return (
     <AskForm
       key={fill}
-      staff={staff !== null}
+      staff={staffMode}
       initialQuestion={fill === 0 ? param(params.q).slice(0, QUESTION_MAX) : ''}
       initialTopic={fill === 0 ? asTopic(param(params.topic)) : ''}
       onResolved={(entry) => setPhase({ kind: 'resolved', entry })}
@@ -206,7 +207,7 @@ function AskForm({
         {errors.question && <Text className={`${styles.error} zc-field-error`}>{errors.question}</Text>}
       </View>
 
-      <AskSuggestions question={form.question} staff={staff} onResolved={onResolved} />
+      <AskSuggestions question={form.question} channel={staff ? form.channel : undefined} onResolved={onResolved} />
 
       <View className={styles.card}>
         <View className={styles.labelRow}>
@@ -330,13 +331,15 @@ function AskForm({
 /** Knowledge-base answers to the question as it is being typed; one of them may settle it. */
 function AskSuggestions({
   question,
-  staff,
+  channel,
   onResolved,
 }: {
   question: string;
-  staff: boolean;
+  /** Where the question came from, when staff log it for a resident. */
+  channel?: StaffChannel;
   onResolved: (entry: SearchItem) => void;
 }) {
+  const staff = channel !== undefined;
   const suggestions = useSuggestions(question.slice(0, FAQ_LIMITS.searchQuery), 5);
   const [open, setOpen] = useState<string | null>(null);
   const [resolving, setResolving] = useState<string | null>(null);
@@ -350,7 +353,7 @@ function AskSuggestions({
     if (resolving) return;
     setResolving(item.id);
     try {
-      await resolvedByEntry(question.trim(), item.id);
+      await resolvedByEntry(question.trim(), item.id, channel);
       onResolved(item);
     } catch (err) {
       void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 });
