@@ -1,10 +1,11 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { useDidShow } from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import SearchBar from '@nutui/nutui-react-taro/dist/es/packages/searchbar';
 import '@nutui/nutui-react-taro/dist/es/packages/searchbar/style/css';
 import { useState } from 'react';
+import { usePullToReload } from '../../hooks/usePageReload';
 import { EntryCard } from '../../components/EntryCard';
 import { EmptyState, ErrorState, Loading } from '../../components/Status';
 import { TopicGrid } from '../../components/TopicGrid';
@@ -29,11 +30,9 @@ export default function Home() {
 
   useDidShow(refreshUnread);
 
-  usePullDownRefresh(() => {
+  usePullToReload(() => {
     topics.reload();
     hot.reload();
-    // The lists show their own loading state; the native indicator need not wait.
-    setTimeout(() => Taro.stopPullDownRefresh(), 300);
   });
 
   const submit = (value: string) => {

@@ -1,8 +1,7 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import { useRef } from 'react';
+import { usePullToReload, useReloadOnReturn } from '../../hooks/usePageReload';
 import { InquiryCard } from '../../components/InquiryCard';
 import { LoadMore } from '../../components/LoadMore';
 import { EmptyState, ErrorState, Loading } from '../../components/Status';
@@ -17,15 +16,8 @@ export default function MyInquiries() {
   const list = usePaged((offset, limit) => listMine(offset, limit), [], PAGE_SIZE);
 
   // Back from a detail (answered, rated, withdrawn): show the new state.
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) list.reload();
-    shown.current = true;
-  });
-  usePullDownRefresh(() => {
-    list.reload();
-    setTimeout(() => Taro.stopPullDownRefresh(), 300);
-  });
+  useReloadOnReturn(list.reload);
+  usePullToReload(list.reload);
 
   return (
     <View className={`${styles.page} zc-my-inquiries`}>

@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { usePullToReload, useReloadOnReturn } from '../../hooks/usePageReload';
 import { EmptyState, ErrorState, Loading } from '../../components/Status';
 import { errorMessage } from '../../services/api';
 import { listNotices, markRead, NOTICE_PAGE, showUnread, type Notice } from '../../services/notifications';
@@ -55,15 +55,8 @@ export default function Messages() {
     load();
   }, [load]);
   // Every later time the tab is shown: new messages may have arrived.
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) load();
-    shown.current = true;
-  });
-  usePullDownRefresh(() => {
-    load();
-    setTimeout(() => Taro.stopPullDownRefresh(), 300);
-  });
+  useReloadOnReturn(load);
+  usePullToReload(load);
 
   const loadMore = () => {
     const last = state.items[state.items.length - 1];

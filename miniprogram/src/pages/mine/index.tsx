@@ -5,11 +5,12 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { Me, Unit } from '@shared/schemas/auth';
 import { useEffect, useState } from 'react';
 import { AnswererChips } from '../../components/AnswererChips';
+import { useStoredUser } from '../../hooks/useStoredUser';
 import { UnitPicker } from '../../components/UnitPicker';
 import { ApiError, errorMessage } from '../../services/api';
 import { getMe, listUnits } from '../../services/manage';
 import { refreshUnread } from '../../services/notifications';
-import { canManage, devSignIn, isStaff, readUser, ROLE_LABELS, signOut, type StaffRole } from '../../services/session';
+import { canManage, devSignIn, isStaff, ROLE_LABELS, signOut, type StaffRole } from '../../services/session';
 import { go, param, routes } from '../../utils/nav';
 import styles from './index.module.scss';
 
@@ -23,13 +24,9 @@ const STAFF_CHOICES: { role: StaffRole; label: string; hint: string }[] = [
 const toTop = () => void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
 
 export default function Mine() {
-  const [user, setUser] = useState<Me | null>(() => readUser());
+  const [user, setUser] = useStoredUser();
   const [expired, setExpired] = useState(false);
-
-  useDidShow(() => {
-    setUser(readUser());
-    refreshUnread();
-  });
+  useDidShow(refreshUnread);
 
   // A stored staff session may have expired on the server: check it once when shown.
   const staffId = isStaff(user) ? user.id : null;

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { useDidShow } from '@tarojs/taro';
+import { usePullToReload } from '../../hooks/usePageReload';
 import { ErrorState, Loading } from '../../components/Status';
 import { topicTint } from '../../components/TopicGrid';
 import { useResource } from '../../hooks/useResource';
@@ -11,10 +12,7 @@ import styles from './index.module.scss';
 export default function Topics() {
   const topics = useResource(() => listTopics(), []);
   useDidShow(refreshUnread);
-  usePullDownRefresh(() => {
-    topics.reload();
-    setTimeout(() => Taro.stopPullDownRefresh(), 300);
-  });
+  usePullToReload(topics.reload);
 
   return (
     <View className={styles.page}>

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import Switch from '@nutui/nutui-react-taro/dist/es/packages/switch';
@@ -9,10 +9,11 @@ import type { Me } from '@shared/schemas/auth';
 import type { ImportResult } from '@shared/schemas/faq';
 import { useState } from 'react';
 import { ErrorState, Loading } from '../../../components/Status';
+import { useStoredUser } from '../../../hooks/useStoredUser';
 import { errorMessage } from '../../../services/api';
 import { pickCsvFile, type CsvFile } from '../../../services/csv-file';
 import { importCsv } from '../../../services/manage';
-import { canManage, readUser } from '../../../services/session';
+import { canManage } from '../../../services/session';
 import { routes } from '../../../utils/nav';
 import { SignInRequired } from '../components/SignInRequired';
 import styles from './index.module.scss';
@@ -36,8 +37,7 @@ function backToManage() {
 }
 
 export default function ImportPage() {
-  const [user, setUser] = useState<Me | null>(() => readUser());
-  useDidShow(() => setUser(readUser()));
+  const [user] = useStoredUser();
 
   if (!canManage(user)) {
     return <SignInRequired className={styles.page} hint="以单位编辑或政务公开办身份登录后，才能导入问答" />;

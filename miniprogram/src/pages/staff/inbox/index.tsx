@@ -1,16 +1,17 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { Me } from '@shared/schemas/auth';
 import type { InboxTab } from '@shared/schemas/inquiry';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
+import { usePullToReload, useReloadOnReturn } from '../../../hooks/usePageReload';
 import { InquiryCard } from '../../../components/InquiryCard';
 import { LoadMore } from '../../../components/LoadMore';
 import { EmptyState, Loading } from '../../../components/Status';
+import { useStoredUser } from '../../../hooks/useStoredUser';
 import { usePaged } from '../../../hooks/usePaged';
 import { listInbox } from '../../../services/inquiry';
-import { isStaff, readUser, ROLE_LABELS } from '../../../services/session';
+import { isStaff, ROLE_LABELS } from '../../../services/session';
 import { go, routes } from '../../../utils/nav';
 import { ListError } from '../components/ListError';
 import { SignInRequired } from '../components/SignInRequired';
@@ -25,8 +26,7 @@ const TABS: { value: InboxTab; label: string; empty: string }[] = [
 const PAGE_SIZE = 15;
 
 export default function Inbox() {
-  const [user, setUser] = useState<Me | null>(() => readUser());
-  useDidShow(() => setUser(readUser()));
+  const [user] = useStoredUser();
 
   if (!isStaff(user)) {
     return <SignInRequired className={styles.page} hint="以政策解答员、单位编辑或政务公开办身份登录后，才能办理咨询" />;
@@ -40,15 +40,8 @@ function InboxList({ user }: { user: Me }) {
   const current = TABS.find((t) => t.value === tab)!;
 
   // Back from handling one: it may have left this tab.
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) list.reload();
-    shown.current = true;
-  });
-  usePullDownRefresh(() => {
-    list.reload();
-    setTimeout(() => Taro.stopPullDownRefresh(), 300);
-  });
+  useReloadOnReturn(list.reload);
+  usePullToReload(list.reload);
 
   return (
     <View className={`${styles.page} zc-inbox`}>

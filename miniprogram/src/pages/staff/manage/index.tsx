@@ -1,17 +1,19 @@
 import { Input, Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { FaqStatus } from '@shared/constants';
 import type { Me } from '@shared/schemas/auth';
 import type { FaqManaged } from '@shared/schemas/faq';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useReloadOnReturn } from '../../../hooks/usePageReload';
 import { LoadMore } from '../../../components/LoadMore';
 import { EmptyState, Loading } from '../../../components/Status';
+import { useStoredUser } from '../../../hooks/useStoredUser';
 import { usePaged } from '../../../hooks/usePaged';
 import { errorMessage } from '../../../services/api';
 import { listManaged, setFaqStatus, STATUS_LABELS } from '../../../services/manage';
-import { canManage, readUser, ROLE_LABELS } from '../../../services/session';
+import { canManage, ROLE_LABELS } from '../../../services/session';
 import { shanghaiDate } from '../../../utils/format';
 import { go, routes } from '../../../utils/nav';
 import { ListError } from '../components/ListError';
@@ -28,8 +30,7 @@ const FILTERS: { value: Filter; label: string }[] = [
 const PAGE_SIZE = 15;
 
 export default function Manage() {
-  const [user, setUser] = useState<Me | null>(() => readUser());
-  useDidShow(() => setUser(readUser()));
+  const [user] = useStoredUser();
 
   if (!canManage(user)) {
     return <SignInRequired className={styles.page} hint="以单位编辑或政务公开办身份登录后，才能管理问答" />;
@@ -56,11 +57,7 @@ function ManageList({ user }: { user: Me }) {
   );
 
   // Coming back from the edit screen: show what was just saved.
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current) list.reload();
-    shown.current = true;
-  });
+  useReloadOnReturn(list.reload);
 
   const changeStatus = async (entry: FaqManaged, status: FaqStatus) => {
     setBusyId(entry.id);

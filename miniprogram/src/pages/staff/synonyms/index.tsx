@@ -1,14 +1,13 @@
 import { Input, Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import type { Me } from '@shared/schemas/auth';
 import { synonymGroupInput, type SynonymGroup } from '@shared/schemas/faq';
 import { useEffect, useState } from 'react';
 import { EmptyState, Loading } from '../../../components/Status';
+import { useStoredUser } from '../../../hooks/useStoredUser';
 import { useResource } from '../../../hooks/useResource';
 import { ApiError, errorMessage } from '../../../services/api';
-import { readUser } from '../../../services/session';
 import { createSynonymGroup, deleteSynonymGroup, listSynonyms, updateSynonymGroup } from '../../../services/synonyms';
 import { shanghaiDate, splitWords } from '../../../utils/format';
 import { ListError } from '../components/ListError';
@@ -23,8 +22,7 @@ const newestFirst = (groups: SynonymGroup[]) =>
   [...groups].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || a.id - b.id);
 
 export default function Synonyms() {
-  const [user, setUser] = useState<Me | null>(() => readUser());
-  useDidShow(() => setUser(readUser()));
+  const [user] = useStoredUser();
 
   if (user?.role !== 'office') {
     return <SignInRequired className={styles.page} hint="以政务公开办身份登录后，才能维护同义词" />;
