@@ -1,14 +1,15 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import TextArea from '@nutui/nutui-react-taro/dist/es/packages/textarea';
 import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css';
 import { OPEN, RATINGS, type Rating } from '@shared/inquiry/states';
 import type { InquiryView } from '@shared/schemas/inquiry';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
+import { useReloadOnReturn } from '../../hooks/usePageReload';
 import { DueSummary } from '../../components/DueSummary';
-import { StatusTag } from '../../components/InquiryCard';
+import { InquiryHead } from '../../components/InquiryHead';
 import { EmptyState, ErrorState, Loading } from '../../components/Status';
 import { Timeline } from '../../components/Timeline';
 import { useResource } from '../../hooks/useResource';
@@ -24,10 +25,8 @@ export default function InquiryPage() {
   const inquiry = useResource(() => getInquiry(id), [id]);
 
   // Back from 消息 or elsewhere: the answer may have arrived meanwhile.
-  const shown = useRef(false);
-  useDidShow(() => {
-    if (shown.current && inquiry.status === 'ok') inquiry.refresh().catch(() => undefined);
-    shown.current = true;
+  useReloadOnReturn(() => {
+    if (inquiry.status === 'ok') inquiry.refresh().catch(() => undefined);
   });
 
   if (!id) {
@@ -105,27 +104,12 @@ function InquiryDetail({ inquiry: i, refresh }: { inquiry: InquiryView; refresh:
 
   return (
     <View className={`zc-inquiry`} data-status={i.status}>
-      {notice && (
-        <View className={`${styles.notice} zc-conflict`}>
-          <Text className={`${styles.noticeText} zc-conflict-message`}>{notice}</Text>
-          <Text className={styles.noticeHint}>已为您刷新为最新状态。</Text>
-        </View>
-      )}
-
-      <View className={styles.card}>
-        <View className={styles.headRow}>
-          <StatusTag status={i.status} />
-          <Text className={`${styles.ticket} zc-ticket`} userSelect>
-            {i.ticket}
-          </Text>
-        </View>
-        <Text className={`${styles.question} zc-inquiry-question`} userSelect>
-          {i.question}
-        </Text>
-        <Text className={styles.meta}>
-          {dateTime(i.receivedAt)} 提交{i.topic ? ` · ${i.topic}` : ''}
-        </Text>
-      </View>
+      <InquiryHead
+        inquiry={i}
+        notice={notice}
+        questionClass="zc-inquiry-question"
+        meta={`${dateTime(i.receivedAt)} 提交${i.topic ? ` · ${i.topic}` : ''}`}
+      />
 
       <View className={styles.block}>
         <DueSummary inquiry={i} audience="resident" />

@@ -16,7 +16,8 @@ import type { InquiryView } from '@shared/schemas/inquiry';
 import { useState } from 'react';
 import { AnswererChips } from '../../../components/AnswererChips';
 import { DueSummary } from '../../../components/DueSummary';
-import { StatusTag, UrgencyBadge } from '../../../components/InquiryCard';
+import { UrgencyBadge } from '../../../components/InquiryCard';
+import { InquiryHead } from '../../../components/InquiryHead';
 import { EmptyState, ErrorState, Loading } from '../../../components/Status';
 import { Timeline } from '../../../components/Timeline';
 import { UnitPicker } from '../../../components/UnitPicker';
@@ -146,29 +147,13 @@ function Handle({ inquiry: i, user, refresh }: { inquiry: InquiryView; user: Me;
 
   return (
     <View className={`zc-handle`} data-status={i.status}>
-      {notice && (
-        <View className={`${styles.notice} zc-conflict`}>
-          <Text className={`${styles.noticeText} zc-conflict-message`}>{notice}</Text>
-          <Text className={styles.noticeHint}>已为您刷新为最新状态。</Text>
-        </View>
-      )}
-
-      <View className={styles.card}>
-        <View className={styles.headRow}>
-          <StatusTag status={i.status} />
-          <Text className={`${styles.ticket} zc-ticket`} userSelect>
-            {i.ticket}
-          </Text>
-          <UrgencyBadge inquiry={i} />
-        </View>
-        <Text className={`${styles.question} zc-handle-question`} userSelect>
-          {i.question}
-        </Text>
-        <Text className={styles.meta}>
-          {dateTime(i.receivedAt)} 收到 · {CHANNEL_LABELS[i.channel]}
-          {i.topic ? ` · ${i.topic}` : ''}
-        </Text>
-      </View>
+      <InquiryHead
+        inquiry={i}
+        notice={notice}
+        badge={<UrgencyBadge inquiry={i} />}
+        questionClass="zc-handle-question"
+        meta={`${dateTime(i.receivedAt)} 收到 · ${CHANNEL_LABELS[i.channel]}${i.topic ? ` · ${i.topic}` : ''}`}
+      />
 
       <View className={styles.block}>
         <DueSummary inquiry={i} audience="staff" />
