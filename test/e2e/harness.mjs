@@ -147,14 +147,14 @@ export async function texts(page, selector) {
   return (await page.locator(selector).allInnerTexts()).map((t) => t.trim());
 }
 
-/** Waits until the suggestion panel shows the answer for exactly `query` (not an older one). */
-export async function suggestionsFor(page, query) {
+/** Waits until a suggestion panel (首页's, or 我要咨询's) shows the answer for exactly `query` (not an older one). */
+export async function suggestionsFor(page, query, panelSelector = '.zc-suggestions') {
   await page.waitForFunction(
-    (q) => {
-      const panel = document.querySelector('.zc-suggestions');
+    ([q, selector]) => {
+      const panel = document.querySelector(selector);
       return panel?.getAttribute('data-status') === 'ok' && panel.getAttribute('data-query') === q;
     },
-    query.trim(),
+    [query.trim(), panelSelector],
     { timeout: 10000 },
   );
 }

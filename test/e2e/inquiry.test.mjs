@@ -3,7 +3,7 @@
 // 我的咨询 (and in 消息) and rates it, which closes the inquiry.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { apiCall, newPhone, shot, startStack, texts } from './harness.mjs';
+import { apiCall, newPhone, shot, startStack, suggestionsFor, texts } from './harness.mjs';
 
 let stack;
 before(async () => {
@@ -60,16 +60,7 @@ async function signInAnswerer(page, unitName, name, shotName) {
 }
 
 /** Waits for the ask screen's suggestion panel to show the answer for exactly `query`. */
-async function askSuggestionsFor(page, query) {
-  await page.waitForFunction(
-    (q) => {
-      const panel = document.querySelector('.zc-ask-suggestions');
-      return panel?.getAttribute('data-status') === 'ok' && panel.getAttribute('data-query') === q;
-    },
-    query.trim(),
-    { timeout: 10000 },
-  );
-}
+const askSuggestionsFor = (page, query) => suggestionsFor(page, query, '.zc-ask-suggestions');
 
 test('ask → ticket → the answerer replies from the 工作台 → the resident reads it, rates 满意 → 已办结', async () => {
   // The knowledge base has no good answer: nothing about veterans or online shops, and a weak best score.
