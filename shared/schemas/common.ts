@@ -5,6 +5,17 @@ export type ApiErrorBody = {
   error: { code: string; message: string; issues?: { path: string; message: string }[] };
 };
 
+/**
+ * Required text of at most `max` characters, trimmed. A missing field reads like an empty one to
+ * the person who left it out (a blank CSV cell).
+ */
+export const text = (max: number, label: string) =>
+  z
+    .string({ error: (issue) => (issue.input === undefined ? `${label}不能为空` : `${label}应为文字`) })
+    .trim()
+    .min(1, `${label}不能为空`)
+    .max(max, `${label}不能超过 ${max} 字`);
+
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')

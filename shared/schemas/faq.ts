@@ -1,15 +1,7 @@
 import { z } from 'zod';
 import { FAQ_LIMITS as L, FAQ_STATUSES, TOPICS } from '../constants';
 import { normalize } from '../match/normalize';
-import { isoDate } from './common';
-
-// A missing field reads like an empty one to the person who left it out (a blank CSV cell).
-const text = (max: number, label: string) =>
-  z
-    .string({ error: (issue) => (issue.input === undefined ? `${label}不能为空` : `${label}应为文字`) })
-    .trim()
-    .min(1, `${label}不能为空`)
-    .max(max, `${label}不能超过 ${max} 字`);
+import { isoDate, pageQuery, text } from './common';
 
 const phrase = text(L.question, '相似问法');
 const keyword = text(L.keyword, '关键字');
@@ -95,19 +87,15 @@ export const faqSearchQuery = z.object({
   topic: z.enum(TOPICS).optional(),
 });
 
-export const faqListQuery = z.object({
+export const faqListQuery = pageQuery.extend({
   topic: z.enum(TOPICS).optional(),
   sort: z.enum(['views', 'updated']).default('views'),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  offset: z.coerce.number().int().min(0).max(100000).default(0),
 });
 
-export const faqManageQuery = z.object({
+export const faqManageQuery = pageQuery.extend({
   status: z.enum(FAQ_STATUSES).optional(),
   unitId: z.string().min(1).max(40).optional(),
   q: z.string().trim().max(50).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  offset: z.coerce.number().int().min(0).max(100000).default(0),
 });
 
 export const faqFeedbackInput = z.object({ helpful: z.boolean() }).strict();

@@ -1,9 +1,7 @@
 import { z } from 'zod';
 import { TOPICS } from '../constants';
 import { CHANNELS, RATINGS, type Channel, type InquiryStatus, type Rating } from '../inquiry/states';
-
-const text = (max: number, label: string) =>
-  z.string().trim().min(1, `${label}不能为空`).max(max, `${label}不能超过 ${max} 字`);
+import { pageQuery, text } from './common';
 
 export const phone = z
   .string()
@@ -47,11 +45,7 @@ export const resolvedInput = z
 
 export const INBOX_TABS = ['pending', 'due_soon', 'overdue', 'answered'] as const;
 export type InboxTab = (typeof INBOX_TABS)[number];
-export const inquiryListQuery = z.object({
-  tab: z.enum(INBOX_TABS).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  offset: z.coerce.number().int().min(0).max(100000).default(0),
-});
+export const inquiryListQuery = pageQuery.extend({ tab: z.enum(INBOX_TABS).optional() });
 
 export type InquiryEvent = {
   id: number;
