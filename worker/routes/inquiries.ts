@@ -35,7 +35,7 @@ import { newId } from '../lib/ids';
 import { validate } from '../lib/validate';
 import { deliverSoon } from '../jobs/deliver';
 import { dueSoonCutoff, replyDeadline } from '../rules/deadline';
-import { canSee } from '../rules/inquiry-access';
+import { canSee, channelRefusal } from '../rules/inquiry-access';
 import { messages } from '../rules/inquiry-messages';
 import { inquiryView } from '../rules/inquiry-view';
 
@@ -139,9 +139,9 @@ export const inquiryRoutes = new Hono<AppEnv>()
     if (keyCheck && !keyCheck.success) throw validationError(keyCheck.error, 'Idempotency-Key 格式不正确');
     const key = keyCheck?.data ?? null;
 
+    const refused = channelRefusal(user, input.channel);
+    if (refused) throw forbidden(refused);
     const onBehalf = input.channel !== 'miniprogram';
-    if (onBehalf && user.role === 'resident') throw forbidden('只有工作人员可以代居民登记热线、电话、信箱或窗口咨询');
-    if (!onBehalf && user.role !== 'resident') throw forbidden('工作人员代为登记时请选择来源渠道');
     if (onBehalf && !input.contactPhone && !input.contactName) {
       throw new ApiError('validation', '代为登记时请填写居民的姓名或电话', [{ path: 'contactPhone', message: '请填写联系方式' }]);
     }
@@ -178,9 +178,8 @@ export const inquiryRoutes = new Hono<AppEnv>()
   .post('/kb-resolutions', validate('json', resolvedInput), async (c) => {
     const { question, entryId, channel } = c.req.valid('json');
     const user = c.get('user');
-    const staff = !!user && user.role !== 'resident';
-    if (channel !== 'miniprogram' && !staff) throw forbidden('只有工作人员可以记录热线、电话、信箱或窗口咨询');
-    if (channel === 'miniprogram' && staff) throw forbidden('工作人员代为记录时请选择来源渠道');
+    const refused = channelRefusal(user, channel);
+    if (refused) throw forbidden(refused);
     const entry = await getEntry(c.env.DB, entryId);
     if (!entry || entry.status !== 'published') throw notFound('条目');
     await c.env.DB.prepare('INSERT INTO kb_resolutions (question, entry_id, user_id, channel, at) VALUES (?1, ?2, ?3, ?4, ?5)')

@@ -1,7 +1,19 @@
+import type { Channel } from '../../shared/inquiry/states';
 import type { SessionUser } from '../env';
 import type { InquiryRow } from '../db/inquiries';
 
 type Row = Pick<InquiryRow, 'resident_id' | 'unit_id' | 'answerer_id'>;
+
+/**
+ * Residents (and visitors) ask for themselves in the mini-program; staff act for a resident and
+ * say where the question came from (hotline, phone, mailbox, window). Why not, or null if allowed.
+ */
+export function channelRefusal(user: Pick<SessionUser, 'role'> | null | undefined, channel: Channel): string | null {
+  const staff = !!user && user.role !== 'resident';
+  if (channel !== 'miniprogram' && !staff) return '只有工作人员可以代居民登记热线、电话、信箱或窗口咨询';
+  if (channel === 'miniprogram' && staff) return '工作人员代为登记时请选择来源渠道';
+  return null;
+}
 
 /** Residents see their own inquiries; staff their unit's; the office all. */
 export function canSee(user: SessionUser, i: Row): boolean {
