@@ -13,7 +13,8 @@ import { InquiryHead } from '../../components/InquiryHead';
 import { EmptyState, ErrorState, Loading } from '../../components/Status';
 import { Timeline } from '../../components/Timeline';
 import { useResource } from '../../hooks/useResource';
-import { ApiError, errorMessage } from '../../services/api';
+import { useInquiryAction } from '../../hooks/useInquiryAction';
+import { ApiError } from '../../services/api';
 import { getInquiry, rate, supplement, withdraw } from '../../services/inquiry';
 import { dateTime } from '../../utils/format';
 import { go, param, routes } from '../../utils/nav';
@@ -59,35 +60,11 @@ function ToList() {
 }
 
 function InquiryDetail({ inquiry: i, refresh }: { inquiry: InquiryView; refresh: () => Promise<void> }) {
-  const [busy, setBusy] = useState<string | null>(null);
-  const [notice, setNotice] = useState('');
+  const { busy, notice, act } = useInquiryAction(refresh);
   const events = i.events ?? [];
   const lastAsk = [...events].reverse().find((e) => e.type === 'clarification_requested');
   const rated = [...events].reverse().find((e) => e.type === 'rated');
   const ratingComment = typeof rated?.data.comment === 'string' ? rated.data.comment : '';
-
-  /** Runs an action; a 409 (the state moved on meanwhile) shows the API's reason and the current state. */
-  const act = async (name: string, call: () => Promise<unknown>, done: string): Promise<boolean> => {
-    if (busy) return false;
-    setBusy(name);
-    setNotice('');
-    try {
-      await call();
-      void Taro.showToast({ title: done, icon: 'success', duration: 1500 });
-      await refresh().catch(() => undefined);
-      return true;
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 409) {
-        setNotice(err.message);
-        await refresh().catch(() => undefined);
-      } else {
-        void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 });
-      }
-      return false;
-    } finally {
-      setBusy(null);
-    }
-  };
 
   const confirmWithdraw = async () => {
     const { confirm } = await Taro.showModal({

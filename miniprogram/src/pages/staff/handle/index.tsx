@@ -23,7 +23,8 @@ import { Timeline } from '../../../components/Timeline';
 import { UnitPicker } from '../../../components/UnitPicker';
 import { useResource } from '../../../hooks/useResource';
 import { useSuggestions } from '../../../hooks/useSuggestions';
-import { ApiError, errorMessage } from '../../../services/api';
+import { useInquiryAction } from '../../../hooks/useInquiryAction';
+import { ApiError } from '../../../services/api';
 import { assign, clarify, classify, getInquiry, reply, transfer, type Answerer } from '../../../services/inquiry';
 import { canManage, isStaff, readUser, ROLE_LABELS } from '../../../services/session';
 import { dateTime, excerpt } from '../../../utils/format';
@@ -67,8 +68,6 @@ export default function HandlePage() {
 type Panel = null | 'clarify' | 'transfer';
 
 function Handle({ inquiry: i, user, refresh }: { inquiry: InquiryView; user: Me; refresh: () => Promise<void> }) {
-  const [busy, setBusy] = useState<string | null>(null);
-  const [notice, setNotice] = useState('');
   const [draft, setDraft] = useState('');
   const [draftError, setDraftError] = useState('');
   const [panel, setPanel] = useState<Panel>(null);
@@ -78,34 +77,15 @@ function Handle({ inquiry: i, user, refresh }: { inquiry: InquiryView; user: Me;
   const canAnswer = AWAITING_REPLY.includes(i.status);
   const mine = i.answererId === user.id;
 
-  /** Runs an action; a 409 (someone else acted first, or the state moved on) shows the API's reason and the inquiry as it is now. */
-  const act = async (name: string, call: () => Promise<unknown>, done: string): Promise<boolean> => {
-    if (busy) return false;
-    setBusy(name);
-    setNotice('');
-    try {
-      await call();
-      void Taro.showToast({ title: done, icon: 'success', duration: 1500 });
-      await refresh().catch((err: unknown) => {
-        if (err instanceof ApiError && err.status === 404) {
-          setGone(true);
-          void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
-        }
-      });
-      return true;
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 409) {
-        setNotice(err.message);
-        void Taro.pageScrollTo({ scrollTop: 0, duration: 200 });
-        await refresh().catch(() => undefined);
-      } else {
-        void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 });
+  const { busy, notice, act } = useInquiryAction(refresh, {
+    scrollToNotice: true,
+    onRefreshError: (err) => {
+      if (err instanceof ApiError && err.status === 404) {
+        setGone(true);
+        void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
       }
-      return false;
-    } finally {
-      setBusy(null);
-    }
-  };
+    },
+  });
 
   const send = async () => {
     const text = draft.trim();
