@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { useReloadOnReturn } from '../../hooks/usePageReload';
 import { DueSummary } from '../../components/DueSummary';
 import { InquiryHead } from '../../components/InquiryHead';
+import { ReplyCard } from '../../components/ReplyCard';
 import { EmptyState, ErrorState, Loading } from '../../components/Status';
 import { Timeline } from '../../components/Timeline';
 import { useResource } from '../../hooks/useResource';
@@ -93,16 +94,10 @@ function InquiryDetail({ inquiry: i, refresh }: { inquiry: InquiryView; refresh:
       </View>
 
       {i.reply !== null && (
-        <View className={`${styles.card} ${styles.replyCard} zc-reply`}>
-          <Text className={styles.cardTitle}>答复</Text>
-          <Text className={`${styles.replyText} zc-reply-text`} userSelect>
-            {i.reply}
-          </Text>
-          <Text className={styles.replyMeta}>
-            {i.unitName ?? ''}
-            {i.repliedAt ? ` · ${dateTime(i.repliedAt)} 答复` : ''}
-          </Text>
-        </View>
+        <ReplyCard
+          reply={i.reply}
+          meta={[i.unitName ?? '', i.repliedAt ? `${dateTime(i.repliedAt)} 答复` : ''].filter(Boolean).join(' · ')}
+        />
       )}
 
       {i.status === 'awaiting_resident' && (

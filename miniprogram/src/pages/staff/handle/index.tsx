@@ -18,6 +18,7 @@ import { AnswererChips } from '../../../components/AnswererChips';
 import { DueSummary } from '../../../components/DueSummary';
 import { UrgencyBadge } from '../../../components/InquiryCard';
 import { InquiryHead } from '../../../components/InquiryHead';
+import { ReplyCard } from '../../../components/ReplyCard';
 import { EmptyState, ErrorState, Loading } from '../../../components/Status';
 import { Timeline } from '../../../components/Timeline';
 import { UnitPicker } from '../../../components/UnitPicker';
@@ -274,17 +275,12 @@ function Handle({ inquiry: i, user, refresh }: { inquiry: InquiryView; user: Me;
       )}
 
       {i.reply !== null && (
-        <View className={`${styles.card} ${styles.replyCard} zc-reply`}>
-          <Text className={styles.cardTitle}>答复</Text>
-          <Text className={`${styles.replyText} zc-reply-text`} userSelect>
-            {i.reply}
-          </Text>
-          <Text className={styles.meta}>
-            {[repliedBy(i), i.repliedAt ? `${dateTime(i.repliedAt)} 答复` : '', i.rating ? `居民评价「${i.rating}」` : '']
-              .filter(Boolean)
-              .join(' · ')}
-          </Text>
-        </View>
+        <ReplyCard
+          reply={i.reply}
+          meta={[repliedBy(i), i.repliedAt ? `${dateTime(i.repliedAt)} 答复` : '', i.rating ? `居民评价「${i.rating}」` : '']
+            .filter(Boolean)
+            .join(' · ')}
+        />
       )}
 
       <View className={styles.card}>
