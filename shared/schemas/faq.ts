@@ -118,6 +118,8 @@ export type FaqPublic = {
   unitId: string;
   unitName: string;
   updatedAt: string;
+  /** The last day the answer holds (a policy with an end date), or null. */
+  validUntil: string | null;
   views: number;
   helpful: number;
   unhelpful: number;
@@ -129,7 +131,6 @@ export type FaqManaged = FaqPublic & {
   keywords: string[];
   status: (typeof FAQ_STATUSES)[number];
   validFrom: string | null;
-  validUntil: string | null;
   createdAt: string;
 };
 

@@ -40,6 +40,7 @@ test('a colloquial question gets suggestions, opens the right entry, and 有帮�
     assert.equal((await page.locator('.zc-entry-question').innerText()).trim(), expect);
     assert.equal((await page.locator('.zc-entry-unit').innerText()).trim(), unit);
     assert.ok((await page.locator('.zc-entry-answer').innerText()).length > 40, 'the answer is shown');
+    assert.equal(await page.locator('.zc-entry-valid-until').count(), 0, 'a standing policy shows no end date');
     await shot(page, 'entry');
 
     const id = new URL(page.url()).searchParams.get('id');
@@ -57,6 +58,26 @@ test('a colloquial question gets suggestions, opens the right entry, and 有帮�
     await page.reload();
     await page.locator('.zc-helpful-count').waitFor();
     assert.equal(Number(await page.locator('.zc-helpful-count').innerText()), before + 1);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('an answer whose policy ends says until when it holds', async () => {
+  const { page, context, errors } = await newPhone(stack.browser, stack.apiUrl);
+  try {
+    await page.goto(`${stack.appUrl}/pages/index/index`);
+    const input = page.locator('.zc-search input');
+    await input.fill('小规模纳税人免增值税的政策到什么时候');
+    await input.press('Enter');
+    const first = page.locator('.zc-results .zc-entry-card').first();
+    await first.waitFor();
+    assert.match(await first.innerText(), /小规模纳税人增值税有哪些优惠政策/);
+    await first.click();
+    await page.locator('.zc-entry-valid-until').waitFor();
+    assert.equal((await page.locator('.zc-entry-valid-until').innerText()).trim(), '2027-12-31');
+    await shot(page, 'entry-valid-until');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

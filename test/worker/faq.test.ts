@@ -86,7 +86,7 @@ describe('what residents see', () => {
     const published = await api(`/api/faq/${entry.id}/status`, { token: editor, body: { status: 'published' } });
     expect(published.body.status).toBe('published');
     const seen = await api(`/api/faq/${entry.id}`);
-    expect(seen.body).toMatchObject({ id: entry.id, question: entry.question, unitName: '测试区人社局', views: 1 });
+    expect(seen.body).toMatchObject({ id: entry.id, question: entry.question, unitName: '测试区人社局', views: 1, validUntil: null });
     expect(seen.body).not.toHaveProperty('status');
     expect(seen.body).not.toHaveProperty('keywords');
     await api(`/api/faq/${entry.id}/status`, { token: editor, body: { status: 'retired' } });
@@ -100,7 +100,11 @@ describe('what residents see', () => {
     const current = await created(editor, { validFrom: '2020-01-01', validUntil: '2999-12-31', publish: true });
     expectError(await api(`/api/faq/${expired.id}`), 404, 'not_found');
     expectError(await api(`/api/faq/${future.id}`), 404, 'not_found');
-    expect((await api(`/api/faq/${current.id}`)).status).toBe(200);
+    const seen = await api(`/api/faq/${current.id}`);
+    expect(seen.status).toBe(200);
+    // Residents are told until when a policy holds; the rest of the schedule stays with staff.
+    expect(seen.body).toMatchObject({ validUntil: '2999-12-31' });
+    expect(seen.body).not.toHaveProperty('validFrom');
   });
 
   it('lists a topic by views and counts topics', async () => {

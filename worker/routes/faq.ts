@@ -10,7 +10,7 @@ import { notFound } from '../lib/errors';
 import { shanghaiDay } from '../../shared/calendar/days';
 import { validate } from '../lib/validate';
 
-const toPublic = ({ keywords, status, validFrom, validUntil, createdAt, ...pub }: FaqManaged): FaqPublic => pub;
+const toPublic = ({ keywords, status, validFrom, createdAt, ...pub }: FaqManaged): FaqPublic => pub;
 
 async function visibleEntry(db: D1Database, id: string): Promise<FaqManaged> {
   const entry = await getEntry(db, id);

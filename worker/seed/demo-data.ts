@@ -15,6 +15,8 @@ export type DemoEntry = {
   unitId: string;
   status: 'published' | 'draft';
   views: number;
+  /** For a policy with an announced end date. */
+  validUntil?: string;
 };
 
 export const DEMO_UNITS: DemoUnit[] = [
@@ -699,6 +701,7 @@ export const DEMO_ENTRIES: DemoEntry[] = [
     unitId: 'u_swj',
     status: 'published',
     views: 1260,
+    validUntil: '2027-12-31',
   },
   {
     key: 'shudian-fapiao',

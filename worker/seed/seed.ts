@@ -19,7 +19,7 @@ export async function seedDemo(db: D1Database, now: string): Promise<{ units: nu
     ...e,
     id: ids[i]!,
     validFrom: null,
-    validUntil: null,
+    validUntil: e.validUntil ?? null,
     createdBy: 'seed',
     now,
   })).filter((e) => !present.has(e.id));

@@ -91,10 +91,12 @@ function EntryView({ entry }: { entry: FaqPublic }) {
           <Text className={styles.infoLabel}>责任单位</Text>
           <Text className={`${styles.infoValue} zc-entry-unit`}>{entry.unitName}</Text>
         </View>
-        <View className={styles.info}>
-          <Text className={styles.infoLabel}>更新日期</Text>
-          <Text className={styles.infoValue}>{shanghaiDate(entry.updatedAt)}</Text>
-        </View>
+        {entry.validUntil && (
+          <View className={styles.info}>
+            <Text className={styles.infoLabel}>政策有效期至</Text>
+            <Text className={`${styles.infoValue} zc-entry-valid-until`}>{entry.validUntil}</Text>
+          </View>
+        )}
         <View className={styles.info}>
           <Text className={styles.infoLabel}>浏览次数</Text>
           <Text className={styles.infoValue}>{entry.views}</Text>
