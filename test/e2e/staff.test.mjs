@@ -1,7 +1,7 @@
 // An editor signs in, writes an entry, publishes it; a resident then finds it in other words.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { newPhone, shot, startStack, suggestionsFor, texts } from './harness.mjs';
+import { apiCall, newPhone, shot, startStack, suggestionsFor, texts } from './harness.mjs';
 
 let stack;
 before(async () => {
@@ -126,6 +126,48 @@ test('an editor creates and publishes an entry; a resident finds it with a parap
   } finally {
     await resident.context.close();
   }
+});
+
+test('管理问答 marks a published entry past its end date as 已过期, hidden from residents', async () => {
+  // A policy that ended, published by the tax bureau through the API.
+  const { token } = await apiCall(stack.apiUrl, 'POST', '/api/auth/dev', { body: { role: 'editor', unitId: 'u_swj' } });
+  const ended = await apiCall(stack.apiUrl, 'POST', '/api/faq', {
+    token,
+    body: {
+      question: '2025年度个体工商户减半征收个人所得税怎么享受？',
+      answer: '该项政策已于2025年12月31日执行到期，以现行政策为准。',
+      topic: '纳税',
+      validUntil: '2025-12-31',
+      publish: true,
+    },
+  });
+  const { page, context, errors } = await newPhone(stack.browser, stack.apiUrl);
+  try {
+    await page.goto(`${stack.appUrl}/pages/mine/index`);
+    await page.locator('.zc-role-editor').click();
+    await page.locator('.zc-unit-field').click();
+    await page.locator('.zc-unit-option', { hasText: '区税务局' }).click();
+    await page.locator('.nut-button.zc-sign-in-submit').click();
+    await page.locator('.nut-button.zc-go-manage').click();
+    await page.locator('.zc-tab-published').click();
+
+    const card = page.locator('.zc-managed', { hasText: ended.question });
+    await card.waitFor();
+    assert.equal((await card.locator('.zc-status').first().innerText()).trim(), '已发布');
+    assert.equal((await card.locator('.zc-validity').innerText()).trim(), '已过期');
+    assert.equal((await card.locator('.zc-validity-range').innerText()).trim(), '有效期至 2025-12-31，居民现在看不到');
+    // A current policy with an end date shows its dates and no warning.
+    const current = page.locator('.zc-managed', { hasText: '小规模纳税人增值税有哪些优惠政策？' });
+    assert.equal((await current.locator('.zc-validity-range').innerText()).trim(), '有效期至 2027-12-31');
+    assert.equal(await current.locator('.zc-validity').count(), 0);
+    await card.scrollIntoViewIfNeeded();
+    await shot(page, 'manage-expired');
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+  // What the tag says is true: residents cannot open it.
+  await assert.rejects(apiCall(stack.apiUrl, 'GET', `/api/faq/${ended.id}`), /404/);
 });
 
 test('the staff area asks residents to sign in first', async () => {

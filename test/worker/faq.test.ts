@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { validity, validityRange } from '../../shared/faq/validity';
 import { api, entryBody, expectError, login } from './helpers';
 
 async function created(token: string, over = {}) {
@@ -105,6 +106,21 @@ describe('what residents see', () => {
     // Residents are told until when a policy holds; the rest of the schedule stays with staff.
     expect(seen.body).toMatchObject({ validUntil: '2999-12-31' });
     expect(seen.body).not.toHaveProperty('validFrom');
+  });
+
+  it('counts both end dates as valid days, and words the dates for staff', () => {
+    const range = { validFrom: '2026-03-01', validUntil: '2026-03-31' };
+    expect(['2026-02-28', '2026-03-01', '2026-03-31', '2026-04-01'].map((d) => validity(range, d))).toEqual([
+      'upcoming',
+      'current',
+      'current',
+      'expired',
+    ]);
+    expect(validity({ validFrom: null, validUntil: null }, '2099-01-01')).toBe('current');
+    expect(validityRange(range)).toBe('有效期 2026-03-01 至 2026-03-31');
+    expect(validityRange({ validFrom: null, validUntil: '2027-12-31' })).toBe('有效期至 2027-12-31');
+    expect(validityRange({ validFrom: '2026-03-01', validUntil: null })).toBe('2026-03-01 起有效');
+    expect(validityRange({ validFrom: null, validUntil: null })).toBe('');
   });
 
   it('lists a topic by views and counts topics', async () => {

@@ -1,4 +1,5 @@
 import type { FaqStatus } from '../../shared/constants';
+import { validity } from '../../shared/faq/validity';
 import type { FaqManaged, FaqSummary } from '../../shared/schemas/faq';
 import { chunkJson } from '../lib/json-chunks';
 
@@ -69,12 +70,9 @@ export async function getEntry(db: D1Database, id: string): Promise<FaqManaged |
   return row ? toEntry(row) : null;
 }
 
+/** The rule of PUBLIC_ON for one entry already read. */
 export function isPublicOn(entry: Pick<FaqManaged, 'status' | 'validFrom' | 'validUntil'>, today: string) {
-  return (
-    entry.status === 'published' &&
-    (!entry.validFrom || entry.validFrom <= today) &&
-    (!entry.validUntil || entry.validUntil >= today)
-  );
+  return entry.status === 'published' && validity(entry, today) === 'current';
 }
 
 export async function listPublic(

@@ -2,7 +2,9 @@ import { Input, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import { shanghaiDay } from '@shared/calendar/days';
 import type { FaqStatus } from '@shared/constants';
+import { validity, validityRange } from '@shared/faq/validity';
 import type { Me } from '@shared/schemas/auth';
 import type { FaqManaged } from '@shared/schemas/faq';
 import { useEffect, useState } from 'react';
@@ -152,10 +154,16 @@ function ManagedCard({
   onEdit: () => void;
   onStatus: (status: FaqStatus) => void;
 }) {
+  // A published entry outside its dates is hidden from residents: say so, or the list misleads.
+  const hidden = entry.status === 'published' ? validity(entry, shanghaiDay(new Date())) : 'current';
+  const range = validityRange(entry);
   return (
     <View className={`${styles.card} zc-managed`} data-status={entry.status}>
       <View className={styles.cardHead}>
         <Text className={`${styles.status} ${styles[entry.status] ?? ''} zc-status`}>{STATUS_LABELS[entry.status]}</Text>
+        {hidden !== 'current' && (
+          <Text className={`${styles.status} ${styles.outOfDate} zc-validity`}>{hidden === 'expired' ? '已过期' : '未生效'}</Text>
+        )}
         <Text className={styles.topic}>{entry.topic}</Text>
         <Text className={styles.date}>{shanghaiDate(entry.updatedAt)}</Text>
       </View>
@@ -165,6 +173,7 @@ function ManagedCard({
       <Text className={styles.meta}>
         {showUnit ? `${entry.unitName} · ` : ''}浏览 {entry.views} · 有帮助 {entry.helpful} · 没帮助 {entry.unhelpful}
       </Text>
+      {range && <Text className={`${styles.meta} zc-validity-range`}>{range}{hidden !== 'current' ? '，居民现在看不到' : ''}</Text>}
       <View className={styles.actions}>
         <Button className={`${styles.actionBtn} zc-edit`} size="small" fill="outline" onClick={onEdit}>
           编辑
