@@ -455,6 +455,61 @@ test('「这解决了我的问题」 records a knowledge-base resolution and cre
   }
 });
 
+test('a question left unsent comes back after the app is closed; a reply lost on the way creates no second inquiry', async () => {
+  const { page: p, context, errors } = await newPhone(stack.browser, stack.apiUrl);
+  const asked = '我家老人今年八十岁了，高龄津贴每月能领多少？';
+  const draftSaved = () => p.waitForFunction(() => localStorage.getItem('zc.draft.ask.resident')?.includes('高龄津贴'));
+  try {
+    await p.goto(`${stack.appUrl}/pages/ask/index`);
+    await p.locator('.zc-ask-question textarea').fill(asked);
+    await p.locator('.zc-ask-name input').fill('赵先生');
+    await draftSaved();
+    // Closing the mini-program and opening 我要咨询 again: the form is as it was left.
+    await p.reload();
+    await p.locator('.zc-draft-notice').waitFor();
+    assert.equal(await p.locator('.zc-ask-question textarea').inputValue(), asked);
+    assert.equal(await p.locator('.zc-ask-name input').inputValue(), '赵先生');
+    await shot(p, 'ask-draft-restored');
+
+    // The server takes the question, but its answer never reaches the phone (a dropped
+    // connection, simulated at the network edge after the real API has answered).
+    let first = null;
+    await p.route('**/api/inquiries', async (route) => {
+      if (route.request().method() !== 'POST' || first) return route.fallback();
+      first = await (await route.fetch()).json();
+      await route.abort('connectionreset');
+    });
+    await p.locator('.nut-button.zc-ask-submit').click();
+    await p.locator('.zc-ask .zc-form-error').waitFor();
+    assert.match(first?.ticket ?? '', /^ZX\d{8}-\d{4}$/, 'the API did create the inquiry');
+
+    // The app is closed before trying again. Reopened, the form (and its key) come back;
+    // sending again yields the inquiry already made, not a second one.
+    await p.reload();
+    await p.locator('.zc-draft-notice').waitFor();
+    await p.locator('.nut-button.zc-ask-submit').click();
+    await p.locator('.zc-ticket-view').waitFor();
+    assert.equal((await p.locator('.zc-ticket-number').innerText()).trim(), first.ticket);
+    const { token } = await sessionOf(p);
+    const mine = await apiCall(stack.apiUrl, 'GET', '/api/inquiries', { token });
+    assert.deepEqual(
+      mine.items.map((i) => i.ticket),
+      [first.ticket],
+      'exactly one inquiry exists',
+    );
+
+    // Sent: the draft is gone, and 我要咨询 opens empty.
+    await p.goto(`${stack.appUrl}/pages/ask/index`);
+    await p.locator('.zc-ask').waitFor();
+    assert.equal(await p.locator('.zc-ask-question textarea').inputValue(), '');
+    assert.equal(await p.locator('.zc-draft-notice').count(), 0);
+    assert.equal(await p.evaluate(() => localStorage.getItem('zc.draft.ask.resident')), null);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('before any question: 我的咨询 and 消息 say so; staff are asked to sign in for the 工作台', async () => {
   const { page, context, errors } = await newPhone(stack.browser, stack.apiUrl);
   try {

@@ -170,6 +170,43 @@ test('管理问答 marks a published entry past its end date as 已过期, hidde
   await assert.rejects(apiCall(stack.apiUrl, 'GET', `/api/faq/${ended.id}`), /404/);
 });
 
+test('an entry being written survives closing the app, until it is saved or thrown away', async () => {
+  const { page, context, errors } = await newPhone(stack.browser, stack.apiUrl);
+  try {
+    await page.goto(`${stack.appUrl}/pages/mine/index`);
+    await page.locator('.zc-role-editor').click();
+    await page.locator('.zc-unit-field').click();
+    await page.locator('.zc-unit-option', { hasText: '区民政局' }).click();
+    await page.locator('.nut-button.zc-sign-in-submit').click();
+    await page.locator('.zc-staff-card').waitFor();
+    await page.goto(`${stack.appUrl}/pages/staff/edit/index`);
+    await page.locator('.zc-editor').waitFor();
+    const question = '困难残疾人生活补贴怎么申请？';
+    await page.locator('.zc-field-question textarea').fill(question);
+    await page.locator('.zc-field-answer textarea').fill('持残疾人证到户籍所在地街道（镇）社会救助窗口申请。');
+    await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('zc.draft.faq.') && localStorage.getItem(k).includes('困难残疾人')));
+
+    await page.reload();
+    await page.locator('.zc-draft-notice').waitFor();
+    assert.equal(await page.locator('.zc-field-question textarea').inputValue(), question);
+    assert.match(await page.locator('.zc-field-answer textarea').inputValue(), /社会救助窗口/);
+    await shot(page, 'edit-draft-restored');
+
+    // 清空重填 starts over, and the draft is gone for good.
+    await page.locator('.zc-draft-discard').click();
+    assert.equal(await page.locator('.zc-field-question textarea').inputValue(), '');
+    assert.equal(await page.locator('.zc-draft-notice').count(), 0);
+    await page.waitForFunction(() => !Object.keys(localStorage).some((k) => k.startsWith('zc.draft.faq.')));
+    await page.reload();
+    await page.locator('.zc-editor').waitFor();
+    assert.equal(await page.locator('.zc-field-question textarea').inputValue(), '');
+    assert.equal(await page.locator('.zc-draft-notice').count(), 0);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('the staff area asks residents to sign in first', async () => {
   const { page, context } = await newPhone(stack.browser, stack.apiUrl);
   try {

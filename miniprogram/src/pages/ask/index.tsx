@@ -10,11 +10,13 @@ import type { Me, Unit } from '@shared/schemas/auth';
 import type { DueAnswer } from '@shared/schemas/calendar';
 import type { SearchItem } from '@shared/schemas/faq';
 import { inquiryCreateInput, type InquiryCreateInput } from '@shared/schemas/inquiry';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { AnswererChips } from '../../components/AnswererChips';
+import { DraftNotice } from '../../components/DraftNotice';
 import { PROVISIONAL_NOTE } from '../../components/DueSummary';
 import { ErrorState, Loading } from '../../components/Status';
 import { UnitPicker } from '../../components/UnitPicker';
+import { readDraft, useDraft } from '../../hooks/useDraft';
 import { useResource } from '../../hooks/useResource';
 import { useSuggestions } from '../../hooks/useSuggestions';
 import { ApiError, errorMessage } from '../../services/api';
@@ -36,6 +38,8 @@ type Form = {
   phone: string;
   consent: boolean;
 };
+/** What is kept on the device until the question is sent, with the key its first attempt used. */
+type AskDraft = { form: Form; idempotencyKey: string | null };
 type Phase = { kind: 'form' } | { kind: 'resolved'; entry: SearchItem } | { kind: 'submitted'; inquiry: InquiryCreated };
 
 /** The sources from which staff log a question on a resident's behalf. */
@@ -75,6 +79,7 @@ export default function AskPage() {
     <AskForm
       key={fill}
       staff={staffMode}
+      draftKey={staff ? `ask.staff.${staff.id}` : 'ask.resident'}
       initialQuestion={fill === 0 ? param(params.q).slice(0, QUESTION_MAX) : ''}
       initialTopic={fill === 0 ? asTopic(param(params.topic)) : ''}
       onResolved={(entry) => setPhase({ kind: 'resolved', entry })}
@@ -83,35 +88,57 @@ export default function AskPage() {
   );
 }
 
+const blankForm = (question: string, topic: Topic | ''): Form => ({
+  channel: 'hotline',
+  question,
+  topic,
+  unit: null,
+  answerer: null,
+  name: '',
+  phone: '',
+  consent: false,
+});
+
 function AskForm({
   staff,
+  draftKey,
   initialQuestion,
   initialTopic,
   onResolved,
   onSubmitted,
 }: {
   staff: boolean;
+  draftKey: string;
   initialQuestion: string;
   initialTopic: Topic | '';
   onResolved: (entry: SearchItem) => void;
   onSubmitted: (inquiry: InquiryCreated) => void;
 }) {
-  const [form, setForm] = useState<Form>({
-    channel: 'hotline',
-    question: initialQuestion,
-    topic: initialTopic,
-    unit: null,
-    answerer: null,
-    name: '',
-    phone: '',
-    consent: false,
-  });
+  // A question brought from a search or an entry starts a new form; otherwise one left unsent comes back.
+  const [restored] = useState(() => (initialQuestion ? null : readDraft<AskDraft>(draftKey)));
+  const [form, setForm] = useState<Form>(() => restored?.form ?? blankForm(initialQuestion, initialTopic));
+  const [showRestored, setShowRestored] = useState(restored !== null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [submitting, setSubmitting] = useState(false);
   // State updates land a render later; a ref stops a second tap in the same instant.
   const busy = useRef(false);
-  // Made at the first attempt and kept for every retry of this form fill.
-  const idempotencyKey = useRef<string | null>(null);
+  // Made at the first attempt and kept for every retry of this form fill, also after the app was
+  // closed mid-request: the API then answers with the inquiry it already created.
+  const idempotencyKey = useRef<string | null>(restored?.idempotencyKey ?? null);
+  // Staff do not keep a caller's name and phone on their device.
+  const kept = useMemo(() => (staff ? { ...form, name: '', phone: '' } : form), [form, staff]);
+  const draft = useDraft<AskDraft>(
+    draftKey,
+    useMemo(() => ({ form: kept, idempotencyKey: idempotencyKey.current }), [kept]),
+    form.question.trim() !== '',
+  );
+
+  const discardDraft = () => {
+    setForm(blankForm('', ''));
+    setErrors({});
+    idempotencyKey.current = null;
+    setShowRestored(false);
+  };
   const due = useResource(() => expectedReply(REPLY_DAYS.normal), []);
 
   const set = <K extends keyof Form>(key: K, value: Form[K]) => {
@@ -155,7 +182,10 @@ function AskForm({
     setErrors({});
     try {
       idempotencyKey.current ??= await randomKey();
-      onSubmitted(await createInquiry(body, idempotencyKey.current));
+      draft.saveNow({ form: kept, idempotencyKey: idempotencyKey.current });
+      const created = await createInquiry(body, idempotencyKey.current);
+      draft.clear();
+      onSubmitted(created);
     } catch (err) {
       if (err instanceof ApiError && err.issues.length) setErrors(err.fieldMessages());
       else setErrors({ _: errorMessage(err) });
@@ -167,6 +197,7 @@ function AskForm({
 
   return (
     <View className={`${styles.page} ${styles.withBar} zc-ask`} data-mode={staff ? 'staff' : 'resident'}>
+      {showRestored && <DraftNotice text="已恢复您上次未提交的内容" discardLabel="清空重填" onDiscard={discardDraft} />}
       {staff && (
         <View className={styles.card}>
           <View className={styles.labelRow}>
@@ -207,7 +238,14 @@ function AskForm({
         {errors.question && <Text className={`${styles.error} zc-field-error`}>{errors.question}</Text>}
       </View>
 
-      <AskSuggestions question={form.question} channel={staff ? form.channel : undefined} onResolved={onResolved} />
+      <AskSuggestions
+        question={form.question}
+        channel={staff ? form.channel : undefined}
+        onResolved={(entry) => {
+          draft.clear();
+          onResolved(entry);
+        }}
+      />
 
       <View className={styles.card}>
         <View className={styles.labelRow}>

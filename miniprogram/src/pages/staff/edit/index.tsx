@@ -7,9 +7,11 @@ import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css';
 import { FAQ_LIMITS, TOPICS, type Topic } from '@shared/constants';
 import type { Me, Unit } from '@shared/schemas/auth';
 import { faqCreateInput, faqUpdateInput, type FaqManaged } from '@shared/schemas/faq';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { DraftNotice } from '../../../components/DraftNotice';
 import { EmptyState, ErrorState, Loading } from '../../../components/Status';
 import { UnitPicker } from '../../../components/UnitPicker';
+import { readDraft, useDraft } from '../../../hooks/useDraft';
 import { useResource } from '../../../hooks/useResource';
 import { ApiError, errorMessage, type Issue } from '../../../services/api';
 import { createFaq, getManaged, setFaqStatus, STATUS_LABELS, updateFaq } from '../../../services/manage';
@@ -100,8 +102,22 @@ function toFieldErrors(issues: Issue[], similarRows: number[]): Record<string, s
   return out;
 }
 
+/** Unsaved changes kept on the device; `base` is the version of the entry they were made to. */
+type EditDraft = { base: string | null; form: Form };
+
 function Editor({ user, entry }: { user: Me; entry: FaqManaged | null }) {
-  const [form, setForm] = useState<Form>(() => (entry ? fromEntry(entry) : EMPTY));
+  const start = useMemo(() => (entry ? fromEntry(entry) : EMPTY), [entry]);
+  const draftKey = `faq.${user.id}.${entry?.id ?? 'new'}`;
+  const base = entry?.updatedAt ?? null;
+  // Changes left unsaved come back, unless the entry has been saved since (by anyone).
+  const [restored] = useState(() => {
+    const d = readDraft<EditDraft>(draftKey);
+    return d && d.base === base ? d.form : null;
+  });
+  const [form, setForm] = useState<Form>(() => restored ?? start);
+  const [showRestored, setShowRestored] = useState(restored !== null);
+  const changed = useMemo(() => JSON.stringify(form) !== JSON.stringify(start), [form, start]);
+  const draft = useDraft<EditDraft>(draftKey, useMemo(() => ({ base, form }), [base, form]), changed);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState<'draft' | 'publish' | null>(null);
 
@@ -169,6 +185,7 @@ function Editor({ user, entry }: { user: Me; entry: FaqManaged | null }) {
           ...(user.role === 'office' && form.unit ? { unitId: form.unit.id } : {}),
         });
       }
+      draft.clear();
       void Taro.showToast({ title: saved.status === 'published' ? '已发布' : '已保存', icon: 'success', duration: 1200 });
       setTimeout(() => {
         if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
@@ -192,6 +209,17 @@ function Editor({ user, entry }: { user: Me; entry: FaqManaged | null }) {
         <Text className={styles.statusLine}>
           当前状态：{STATUS_LABELS[entry.status]} · {entry.unitName}
         </Text>
+      )}
+      {showRestored && (
+        <DraftNotice
+          text="已恢复上次未保存的内容"
+          discardLabel={entry ? '放弃修改' : '清空重填'}
+          onDiscard={() => {
+            setForm(start);
+            setErrors({});
+            setShowRestored(false);
+          }}
+        />
       )}
       {errors._ && <Text className={`${styles.formError} zc-form-error`}>{errors._}</Text>}
 

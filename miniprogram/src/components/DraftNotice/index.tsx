@@ -1,0 +1,14 @@
+import { Text, View } from '@tarojs/components';
+import styles from './index.module.scss';
+
+/** Says that a form came back as it was left, and offers to start over. */
+export function DraftNotice({ text, discardLabel, onDiscard }: { text: string; discardLabel: string; onDiscard: () => void }) {
+  return (
+    <View className={`${styles.notice} zc-draft-notice`}>
+      <Text className={styles.text}>{text}</Text>
+      <Text className={`${styles.discard} zc-draft-discard`} onClick={onDiscard}>
+        {discardLabel}
+      </Text>
+    </View>
+  );
+}
