@@ -36,9 +36,11 @@ export const faqUpdateInput = z
     keywords: z.array(keyword).max(L.keywords).optional(),
     validFrom: faqFields.validFrom,
     validUntil: faqFields.validUntil,
+    /** The `updatedAt` the editor started from: if the entry has been saved since, the edit is refused (409). */
+    baseUpdatedAt: z.string().datetime({ message: 'baseUpdatedAt 应为条目的 updatedAt' }).optional(),
   })
   .strict()
-  .refine((v) => Object.keys(v).length > 0, '没有要修改的字段')
+  .refine((v) => Object.keys(v).some((k) => k !== 'baseUpdatedAt'), '没有要修改的字段')
   .refine(validRange, rangeIssue);
 export type FaqUpdateInput = z.input<typeof faqUpdateInput>;
 

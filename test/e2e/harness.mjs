@@ -127,6 +127,18 @@ export async function shot(page, name) {
   await page.screenshot({ path: path.join(shotsDir, `${name}.png`) });
 }
 
+/** Dev sign-in through the 我的 form as an editor (单位编辑) of `unitName`, optionally with a name. */
+export async function signInEditor(page, appUrl, unitName, name = '') {
+  await page.goto(`${appUrl}/pages/mine/index`);
+  await page.locator('.zc-sign-in').waitFor();
+  await page.locator('.zc-role-editor').click();
+  await page.locator('.zc-unit-field').click();
+  await page.locator('.zc-unit-option', { hasText: unitName }).click();
+  if (name) await page.locator('.zc-name-input input').fill(name);
+  await page.locator('.nut-button.zc-sign-in-submit').click();
+  await page.locator('.zc-staff-card').waitFor();
+}
+
 /** Calls the API directly (setup and cross-checks only; the tests act through the UI). */
 export async function apiCall(apiUrl, method, pathname, { token, body } = {}) {
   const res = await fetch(`${apiUrl}${pathname}`, {

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { newPhone, shot, startStack, suggestionsFor, texts } from './harness.mjs';
+import { newPhone, shot, signInEditor, startStack, suggestionsFor, texts } from './harness.mjs';
 
 let stack;
 before(async () => {
@@ -25,13 +25,7 @@ test('an editor imports a CSV: mistakes are listed and nothing is written; the c
   const editor = await newPhone(stack.browser, stack.apiUrl);
   const { page } = editor;
   try {
-    await page.goto(`${stack.appUrl}/pages/mine/index`);
-    await page.locator('.zc-sign-in').waitFor();
-    await page.locator('.zc-role-editor').click();
-    await page.locator('.zc-unit-field').click();
-    await page.locator('.zc-unit-option', { hasText: '区住建局' }).click();
-    await page.locator('.nut-button.zc-sign-in-submit').click();
-    await page.locator('.zc-staff-card').waitFor();
+    await signInEditor(page, stack.appUrl, '区住建局');
     await page.locator('.nut-button.zc-go-manage').click();
     await page.locator('.zc-managed').first().waitFor();
     const before = Number(/共 (\d+) 条/.exec(await page.locator('body').innerText())?.[1]);

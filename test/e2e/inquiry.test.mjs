@@ -3,7 +3,7 @@
 // 我的咨询 (and in 消息) and rates it, which closes the inquiry.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { apiCall, newPhone, shot, startStack, suggestionsFor, texts } from './harness.mjs';
+import { apiCall, newPhone, shot, signInEditor, startStack, suggestionsFor, texts } from './harness.mjs';
 
 let stack;
 before(async () => {
@@ -402,13 +402,7 @@ test('an editor hands an inquiry to another named answerer of the unit', async (
 
   const { page, context, errors } = await newPhone(stack.browser, stack.apiUrl);
   try {
-    await page.goto(`${stack.appUrl}/pages/mine/index`);
-    await page.locator('.zc-role-editor').click();
-    await page.locator('.zc-unit-field').click();
-    await page.locator('.zc-unit-option', { hasText: '区人社局' }).click();
-    await page.locator('.zc-name-input input').fill('人社编辑');
-    await page.locator('.nut-button.zc-sign-in-submit').click();
-    await page.locator('.zc-staff-card').waitFor();
+    await signInEditor(page, stack.appUrl, '区人社局', '人社编辑');
     await page.locator('.nut-button.zc-go-inbox').click();
     await page.locator('.zc-inquiry-card', { hasText: created.ticket }).click();
     await page.locator('.zc-handle[data-status="assigned"]').waitFor();

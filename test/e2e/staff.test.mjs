@@ -1,7 +1,7 @@
 // An editor signs in, writes an entry, publishes it; a resident then finds it in other words.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { apiCall, newPhone, shot, startStack, suggestionsFor, texts } from './harness.mjs';
+import { apiCall, newPhone, shot, signInEditor, startStack, suggestionsFor, texts } from './harness.mjs';
 
 let stack;
 before(async () => {
@@ -143,11 +143,7 @@ test('管理问答 marks a published entry past its end date as 已过期, hidde
   });
   const { page, context, errors } = await newPhone(stack.browser, stack.apiUrl);
   try {
-    await page.goto(`${stack.appUrl}/pages/mine/index`);
-    await page.locator('.zc-role-editor').click();
-    await page.locator('.zc-unit-field').click();
-    await page.locator('.zc-unit-option', { hasText: '区税务局' }).click();
-    await page.locator('.nut-button.zc-sign-in-submit').click();
+    await signInEditor(page, stack.appUrl, '区税务局');
     await page.locator('.nut-button.zc-go-manage').click();
     await page.locator('.zc-tab-published').click();
 
@@ -173,12 +169,7 @@ test('管理问答 marks a published entry past its end date as 已过期, hidde
 test('an entry being written survives closing the app, until it is saved or thrown away', async () => {
   const { page, context, errors } = await newPhone(stack.browser, stack.apiUrl);
   try {
-    await page.goto(`${stack.appUrl}/pages/mine/index`);
-    await page.locator('.zc-role-editor').click();
-    await page.locator('.zc-unit-field').click();
-    await page.locator('.zc-unit-option', { hasText: '区民政局' }).click();
-    await page.locator('.nut-button.zc-sign-in-submit').click();
-    await page.locator('.zc-staff-card').waitFor();
+    await signInEditor(page, stack.appUrl, '区民政局');
     await page.goto(`${stack.appUrl}/pages/staff/edit/index`);
     await page.locator('.zc-editor').waitFor();
     const question = '困难残疾人生活补贴怎么申请？';
@@ -204,6 +195,62 @@ test('an entry being written survives closing the app, until it is saved or thro
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
+  }
+});
+
+test('two editors change one entry: the later save is told, and chooses to look first or to overwrite', async () => {
+  const { token } = await apiCall(stack.apiUrl, 'POST', '/api/auth/dev', { body: { role: 'editor', unitId: 'u_zjj' } });
+  const entry = await apiCall(stack.apiUrl, 'POST', '/api/faq', {
+    token,
+    body: { question: '老旧小区加装电梯有补贴吗？', answer: '符合条件的可申请补贴。', topic: '住房', publish: true },
+  });
+  const a = await newPhone(stack.browser, stack.apiUrl);
+  const b = await newPhone(stack.browser, stack.apiUrl);
+  const answer = (page) => page.locator('.zc-field-answer textarea');
+  const open = async (page) => {
+    await page.goto(`${stack.appUrl}/pages/staff/edit/index?id=${entry.id}`);
+    await page.locator('.zc-editor').waitFor();
+    await answer(page).waitFor();
+  };
+  const saveFrom = async (page, text) => {
+    await answer(page).fill(text);
+    await page.locator('.nut-button.zc-save').click();
+  };
+  try {
+    await signInEditor(a.page, stack.appUrl, '区住建局', '甲编辑');
+    await signInEditor(b.page, stack.appUrl, '区住建局', '乙编辑');
+    await open(a.page);
+    await open(b.page);
+
+    // 乙 saves first; 甲, still on the version both opened, is told instead of overwriting it.
+    await saveFrom(b.page, '乙：加装电梯每台补贴按本区现行标准执行。');
+    await b.page.waitForURL(/\/pages\/staff\/manage\/index/);
+    await saveFrom(a.page, '甲：符合条件的老旧小区加装电梯可申请补贴。');
+    await a.page.locator('.zc-edit-conflict').waitFor();
+    assert.match(await a.page.locator('.zc-edit-conflict').innerText(), /已被他人修改并保存/);
+    assert.match(await answer(a.page).inputValue(), /^甲：/, '甲 keeps what she typed');
+    await shot(a.page, 'edit-conflict');
+    assert.match((await apiCall(stack.apiUrl, 'GET', `/api/faq/${entry.id}`)).answer, /^乙：/, '乙 is not overwritten');
+
+    // 查看最新内容: 乙's version, and 甲's edit from there saves normally.
+    await a.page.locator('.nut-button.zc-show-latest').click();
+    await a.page.locator('.zc-editor').waitFor();
+    await a.page.waitForFunction(() => document.querySelector('.zc-field-answer textarea')?.value.startsWith('乙：'));
+    assert.equal(await a.page.locator('.zc-edit-conflict').count(), 0);
+
+    // 乙 saves again meanwhile; this time 甲 overwrites it knowingly.
+    await open(b.page);
+    await saveFrom(b.page, '乙：补贴标准见区住建局公告。');
+    await b.page.waitForURL(/\/pages\/staff\/manage\/index/);
+    await saveFrom(a.page, '甲：补贴标准以区住建局当年公告为准。');
+    await a.page.locator('.zc-edit-conflict').waitFor();
+    await a.page.locator('.nut-button.zc-overwrite').click();
+    await a.page.waitForURL(/\/pages\/staff\/manage\/index/);
+    assert.equal((await apiCall(stack.apiUrl, 'GET', `/api/faq/${entry.id}`)).answer, '甲：补贴标准以区住建局当年公告为准。');
+    assert.deepEqual([...a.errors, ...b.errors], []);
+  } finally {
+    await a.context.close();
+    await b.context.close();
   }
 });
 

@@ -79,6 +79,34 @@ describe('validation', () => {
   });
 });
 
+describe('two editors, one entry', () => {
+  it('refuses an edit made to a version saved over since, and keeps the later one', async () => {
+    const editor = await login('editor', 'u_t_rsj');
+    const entry = await created(editor, { publish: true });
+    const first = await api(`/api/faq/${entry.id}`, { method: 'PATCH', token: editor, body: { answer: '第一位编辑的答案。', baseUpdatedAt: entry.updatedAt } });
+    expect(first.status).toBe(200);
+    expect(first.body.updatedAt).not.toBe(entry.updatedAt);
+    // The second editor opened the entry before the first saved.
+    const second = await api(`/api/faq/${entry.id}`, { method: 'PATCH', token: editor, body: { question: '被覆盖的问题？', baseUpdatedAt: entry.updatedAt } });
+    expectError(second, 409, 'conflict');
+    expect(second.body.error.message).toMatch(/已被他人修改/);
+    const now = await api(`/api/manage/faq/${entry.id}`, { token: editor });
+    expect(now.body).toMatchObject({ question: entry.question, answer: '第一位编辑的答案。', updatedAt: first.body.updatedAt });
+    // Having seen the latest version, or saving deliberately without one, the edit goes through.
+    const again = await api(`/api/faq/${entry.id}`, { method: 'PATCH', token: editor, body: { question: '改好的问题？', baseUpdatedAt: first.body.updatedAt } });
+    expect(again.body.question).toBe('改好的问题？');
+    const forced = await api(`/api/faq/${entry.id}`, { method: 'PATCH', token: editor, body: { answer: '覆盖保存的答案。' } });
+    expect(forced.body.answer).toBe('覆盖保存的答案。');
+  });
+
+  it('wants a real timestamp and something to change besides it', async () => {
+    const editor = await login('editor', 'u_t_rsj');
+    const entry = await created(editor);
+    expectError(await api(`/api/faq/${entry.id}`, { method: 'PATCH', token: editor, body: { answer: '新答案。', baseUpdatedAt: 'yesterday' } }), 400, 'validation');
+    expectError(await api(`/api/faq/${entry.id}`, { method: 'PATCH', token: editor, body: { baseUpdatedAt: entry.updatedAt } }), 400, 'validation');
+  });
+});
+
 describe('what residents see', () => {
   it('shows an entry only once published, and no longer once retired', async () => {
     const editor = await login('editor', 'u_t_rsj');

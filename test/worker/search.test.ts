@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { updateStatement } from '../../worker/db/faq';
 import { indexStatements, invalidateSynonyms, searchFaq, unindexStatements } from '../../worker/db/search';
 
 const TODAY = '2026-03-01';
@@ -225,6 +226,29 @@ describe('index maintenance', () => {
     // (FTS5's integrity check against its content table fails otherwise).
     const vocab = await env.DB.prepare("SELECT doc FROM faq_terms_vocab WHERE term = '公交'").first<{ doc: number }>();
     expect(vocab?.doc ?? 0).toBe(0);
+    await env.DB.prepare("INSERT INTO faq_terms (faq_terms, rank) VALUES ('integrity-check', 1)").run();
+  });
+
+  it('leaves the entry and its index alone when a guarded edit finds the entry saved since', async () => {
+    await seed([{ id: 'idx_guard', question: '残疾人两项补贴怎么申请？', topic: '社会救助' }]);
+    const changed = { id: 'idx_guard', question: '独生子女父母奖励金怎么领取？', similar: [], keywords: [], topic: '社会救助' };
+    const now = '2026-06-01T00:00:00.000Z';
+    const stale = async (base: string) =>
+      env.DB.batch([
+        updateStatement(env.DB, changed.id, { question: changed.question }, now, base),
+        ...indexStatements(env.DB, [changed], now),
+      ]);
+    // Someone else saved at 2026-03-01; this editor started from the 2026-01-01 version.
+    await env.DB.prepare("UPDATE faq_entries SET updated_at = '2026-03-01T00:00:00.000Z' WHERE id = 'idx_guard'").run();
+    const [update] = await stale('2026-01-01T00:00:00.000Z');
+    expect(update!.meta.changes).toBe(0);
+    expect((await ids('残疾人两项补贴如何申请'))[0]).toBe('idx_guard');
+    expect(await ids('独生子女父母奖励金在哪领')).not.toContain('idx_guard');
+    // From the version actually saved, the same batch applies, index and all.
+    const [applied] = await stale('2026-03-01T00:00:00.000Z');
+    expect(applied!.meta.changes).toBe(1);
+    expect((await ids('独生子女父母奖励金在哪领'))[0]).toBe('idx_guard');
+    expect(await ids('残疾人两项补贴如何申请')).not.toContain('idx_guard');
     await env.DB.prepare("INSERT INTO faq_terms (faq_terms, rank) VALUES ('integrity-check', 1)").run();
   });
 

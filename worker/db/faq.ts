@@ -172,16 +172,18 @@ const COLUMNS: Record<keyof EntryChanges, string> = {
   status: 'status',
 };
 
-export function updateStatement(db: D1Database, id: string, changes: EntryChanges, now: string) {
+/** With `base`, the update happens only if the entry was last saved at `base` (see indexStatements' `savedAt`). */
+export function updateStatement(db: D1Database, id: string, changes: EntryChanges, now: string, base?: string) {
   const keys = (Object.keys(changes) as (keyof EntryChanges)[]).filter((k) => changes[k] !== undefined);
   const sets = keys.map((k, i) => `${COLUMNS[k]} = ?${i + 3}`);
   const values = keys.map((k) => {
     const v = changes[k];
     return Array.isArray(v) ? JSON.stringify(v) : v;
   });
+  const guard = base === undefined ? '' : ` AND updated_at = ?${keys.length + 3}`;
   return db
-    .prepare(`UPDATE faq_entries SET ${[...sets, 'updated_at = ?2'].join(', ')} WHERE id = ?1`)
-    .bind(id, now, ...values);
+    .prepare(`UPDATE faq_entries SET ${[...sets, 'updated_at = ?2'].join(', ')} WHERE id = ?1${guard}`)
+    .bind(id, now, ...values, ...(base === undefined ? [] : [base]));
 }
 
 export async function countView(db: D1Database, id: string) {

@@ -31,8 +31,12 @@ async function manageableEntry(db: D1Database, user: SessionUser, id: string): P
   return entry;
 }
 
-async function saveAndRead(db: D1Database, id: string, statements: D1PreparedStatement[]) {
-  await db.batch(statements);
+const editedMeanwhile = () => new ApiError('conflict', '这条问答已被他人修改并保存，请查看最新内容后再改');
+
+/** Runs the batch and reads the entry back; `guarded`: the first statement is a guarded update that must have applied. */
+async function saveAndRead(db: D1Database, id: string, statements: D1PreparedStatement[], guarded = false) {
+  const [first] = await db.batch(statements);
+  if (guarded && first?.meta.changes === 0) throw editedMeanwhile();
   const saved = await getEntry(db, id);
   if (!saved) throw notFound('条目');
   return saved;
@@ -108,15 +112,21 @@ export const faqManageRoutes = new Hono<AppEnv>()
 
   .patch('/faq/:id', staff, validate('param', idParam), validate('json', faqUpdateInput), async (c) => {
     const { id } = c.req.valid('param');
-    const changes = c.req.valid('json');
+    const { baseUpdatedAt: base, ...changes } = c.req.valid('json');
     const entry = await manageableEntry(c.env.DB, currentUser(c), id);
+    if (base !== undefined && base !== entry.updatedAt) throw editedMeanwhile();
     const merged = { ...entry, ...changes };
     if (merged.validFrom && merged.validUntil && merged.validFrom > merged.validUntil) throw rangeError();
     const reindex = changes.question || changes.similar || changes.keywords || changes.topic;
-    const saved = await saveAndRead(c.env.DB, id, [
-      updateStatement(c.env.DB, id, changes, new Date().toISOString()),
-      ...(reindex ? indexStatements(c.env.DB, [merged]) : []),
-    ]);
+    const now = new Date().toISOString();
+    // Guarded in the batch too, against an edit saved between the read above and the batch.
+    const guarded = base !== undefined;
+    const saved = await saveAndRead(
+      c.env.DB,
+      id,
+      [updateStatement(c.env.DB, id, changes, now, base), ...(reindex ? indexStatements(c.env.DB, [merged], guarded ? now : undefined) : [])],
+      guarded,
+    );
     return c.json(saved);
   })
 

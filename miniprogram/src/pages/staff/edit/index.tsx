@@ -108,14 +108,13 @@ type EditDraft = { base: string | null; form: Form };
 function Editor({ user, entry }: { user: Me; entry: FaqManaged | null }) {
   const start = useMemo(() => (entry ? fromEntry(entry) : EMPTY), [entry]);
   const draftKey = `faq.${user.id}.${entry?.id ?? 'new'}`;
-  const base = entry?.updatedAt ?? null;
-  // Changes left unsaved come back, unless the entry has been saved since (by anyone).
-  const [restored] = useState(() => {
-    const d = readDraft<EditDraft>(draftKey);
-    return d && d.base === base ? d.form : null;
-  });
-  const [form, setForm] = useState<Form>(() => restored ?? start);
+  // Changes left unsaved come back, with the version they were made to.
+  const [restored] = useState(() => readDraft<EditDraft>(draftKey));
+  const [form, setForm] = useState<Form>(() => restored?.form ?? start);
+  // The version this edit started from: saving is refused (409) if someone has saved since.
+  const base = restored ? restored.base : (entry?.updatedAt ?? null);
   const [showRestored, setShowRestored] = useState(restored !== null);
+  const [conflict, setConflict] = useState(entry !== null && restored !== null && restored.base !== entry.updatedAt);
   const changed = useMemo(() => JSON.stringify(form) !== JSON.stringify(start), [form, start]);
   const draft = useDraft<EditDraft>(draftKey, useMemo(() => ({ base, form }), [base, form]), changed);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -135,7 +134,14 @@ function Editor({ user, entry }: { user: Me; entry: FaqManaged | null }) {
     setErrors(({ [`similar.${index}`]: _removed, ...rest }) => rest);
   };
 
-  const save = async (publish: boolean) => {
+  /** Drops this edit and opens the entry as it is saved now. */
+  const showLatest = () => {
+    draft.clear();
+    void Taro.redirectTo({ url: routes.edit(entry!.id) });
+  };
+
+  /** `overwrite`: save over a version someone else saved since, knowingly. */
+  const save = async (publish: boolean, overwrite = false) => {
     if (saving) return;
     const similarRows: number[] = [];
     const similar: string[] = [];
@@ -175,7 +181,8 @@ function Editor({ user, entry }: { user: Me; entry: FaqManaged | null }) {
     try {
       let saved: FaqManaged;
       if (entry) {
-        saved = await updateFaq(entry.id, faqUpdateInput.parse(fields));
+        const guard = overwrite || !base ? {} : { baseUpdatedAt: base };
+        saved = await updateFaq(entry.id, { ...faqUpdateInput.parse(fields), ...guard });
         if (publish && saved.status !== 'published') saved = await setFaqStatus(entry.id, 'published');
       } else {
         saved = await createFaq({
@@ -192,7 +199,10 @@ function Editor({ user, entry }: { user: Me; entry: FaqManaged | null }) {
         else void Taro.redirectTo({ url: routes.manage() });
       }, 600);
     } catch (err) {
-      if (err instanceof ApiError && err.issues.length) {
+      if (err instanceof ApiError && err.code === 'conflict') {
+        setConflict(true);
+        void Taro.pageScrollTo({ scrollTop: 0, duration: 200 });
+      } else if (err instanceof ApiError && err.issues.length) {
         setErrors(toFieldErrors(err.issues, similarRows));
         void Taro.showToast({ title: '请检查标红的内容', icon: 'none' });
       } else {
@@ -210,7 +220,27 @@ function Editor({ user, entry }: { user: Me; entry: FaqManaged | null }) {
           当前状态：{STATUS_LABELS[entry.status]} · {entry.unitName}
         </Text>
       )}
-      {showRestored && (
+      {conflict && entry && (
+        <View className={`${styles.conflict} zc-edit-conflict`}>
+          <Text className={styles.conflictText}>这条问答已被他人修改并保存。您的修改还在下方，尚未保存。</Text>
+          <View className={styles.conflictActions}>
+            <Button className="zc-show-latest" size="small" fill="outline" onClick={showLatest}>
+              查看最新内容
+            </Button>
+            <Button
+              className="zc-overwrite"
+              size="small"
+              type="danger"
+              loading={saving !== null}
+              disabled={saving !== null}
+              onClick={() => void save(entry.status === 'published', true)}
+            >
+              用我的修改覆盖
+            </Button>
+          </View>
+        </View>
+      )}
+      {showRestored && !conflict && (
         <DraftNotice
           text="已恢复上次未保存的内容"
           discardLabel={entry ? '放弃修改' : '清空重填'}
