@@ -58,6 +58,20 @@ test('a colloquial question gets suggestions, opens the right entry, and 有帮�
     await page.reload();
     await page.locator('.zc-helpful-count').waitFor();
     assert.equal(Number(await page.locator('.zc-helpful-count').innerText()), before + 1);
+
+    // 相关问答 at the foot: other entries on the same matter, never this one; each opens.
+    const related = page.locator('.zc-related .zc-entry-card');
+    await related.first().waitFor();
+    const relatedTexts = await texts(page, '.zc-related .zc-entry-card');
+    assert.ok(relatedTexts.length >= 1 && relatedTexts.length <= 3, `1–3 related entries, got ${relatedTexts.length}`);
+    assert.ok(relatedTexts.every((t) => !t.includes(expect)), `the entry itself is not related to itself: ${relatedTexts}`);
+    assert.ok(relatedTexts.some((t) => /灵活就业|养老保险|社保/.test(t)), `related entries are on the same matter:\n${relatedTexts.join('\n')}`);
+    await related.last().scrollIntoViewIfNeeded();
+    await shot(page, 'entry-related');
+    const next = (await related.first().locator('text=/./').first().innerText()).trim();
+    await related.first().click();
+    await page.waitForURL((url) => url.searchParams.get('id') !== id);
+    await page.locator('.zc-entry-question', { hasText: next }).waitFor();
     assert.deepEqual(errors, []);
   } finally {
     await context.close();

@@ -5,10 +5,11 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { REPLY_DAYS } from '@shared/inquiry/states';
 import type { FaqPublic } from '@shared/schemas/faq';
 import { useState } from 'react';
+import { EntryCard } from '../../components/EntryCard';
 import { EmptyState, ErrorState, Loading } from '../../components/Status';
 import { useResource } from '../../hooks/useResource';
 import { ApiError, errorMessage } from '../../services/api';
-import { getFaq, sendFeedback } from '../../services/faq';
+import { getFaq, searchFaq, sendFeedback } from '../../services/faq';
 import { readVote, saveVote } from '../../services/votes';
 import { shanghaiDate } from '../../utils/format';
 import { go, goTab, param, routes } from '../../utils/nav';
@@ -160,6 +161,28 @@ function EntryView({ entry }: { entry: FaqPublic }) {
           </Button>
         </View>
       )}
+
+      <RelatedEntries entry={entry} />
+    </View>
+  );
+}
+
+const RELATED = 3;
+
+/**
+ * Entries the knowledge base finds for this entry's own question, itself left out: what a
+ * resident reading about 生育津贴 is likely to ask next. Secondary, so it shows only once found.
+ */
+function RelatedEntries({ entry }: { entry: FaqPublic }) {
+  const related = useResource(() => searchFaq(entry.question, RELATED + 1), [entry.id]);
+  const items = related.status === 'ok' ? related.data.items.filter((i) => i.id !== entry.id).slice(0, RELATED) : [];
+  if (!items.length) return null;
+  return (
+    <View className="zc-related">
+      <Text className={styles.sectionTitle}>相关问答</Text>
+      {items.map((i) => (
+        <EntryCard key={i.id} question={i.question} topic={i.topic} onClick={() => go(routes.entry(i.id))} />
+      ))}
     </View>
   );
 }
