@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { REPLY_DAYS } from '@shared/inquiry/states';
@@ -19,6 +19,7 @@ export default function EntryPage() {
   const { params } = useRouter();
   const id = param(params.id);
   const entry = useResource(() => getFaq(id), [id]);
+  useShareAppMessage(() => ({ title: entry.status === 'ok' ? entry.data.question : '政策问答', path: routes.entry(id) }));
 
   if (!id) {
     return (
