@@ -127,11 +127,11 @@ export async function shot(page, name) {
   await page.screenshot({ path: path.join(shotsDir, `${name}.png`) });
 }
 
-/** Dev sign-in through the 我的 form as an editor (单位编辑) of `unitName`, optionally with a name. */
-export async function signInEditor(page, appUrl, unitName, name = '') {
+/** Dev sign-in through the 我的 form as staff (`editor` or `office`) of `unitName`, optionally named. */
+export async function signInStaff(page, appUrl, role, unitName, name = '') {
   await page.goto(`${appUrl}/pages/mine/index`);
   await page.locator('.zc-sign-in').waitFor();
-  await page.locator('.zc-role-editor').click();
+  await page.locator(`.zc-role-${role}`).click();
   await page.locator('.zc-unit-field').click();
   await page.locator('.zc-unit-option', { hasText: unitName }).click();
   if (name) await page.locator('.zc-name-input input').fill(name);

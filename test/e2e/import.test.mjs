@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { newPhone, shot, signInEditor, startStack, suggestionsFor, texts } from './harness.mjs';
+import { newPhone, shot, signInStaff, startStack, suggestionsFor, texts } from './harness.mjs';
 
 let stack;
 before(async () => {
@@ -25,7 +25,7 @@ test('an editor imports a CSV: mistakes are listed and nothing is written; the c
   const editor = await newPhone(stack.browser, stack.apiUrl);
   const { page } = editor;
   try {
-    await signInEditor(page, stack.appUrl, '区住建局');
+    await signInStaff(page, stack.appUrl, 'editor', '区住建局');
     await page.locator('.nut-button.zc-go-manage').click();
     await page.locator('.zc-managed').first().waitFor();
     const before = Number(/共 (\d+) 条/.exec(await page.locator('body').innerText())?.[1]);

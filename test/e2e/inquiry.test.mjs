@@ -3,7 +3,7 @@
 // 我的咨询 (and in 消息) and rates it, which closes the inquiry.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { apiCall, newPhone, shot, signInEditor, startStack, suggestionsFor, texts } from './harness.mjs';
+import { apiCall, newPhone, shot, signInStaff, startStack, suggestionsFor, texts } from './harness.mjs';
 
 let stack;
 before(async () => {
@@ -402,7 +402,7 @@ test('an editor hands an inquiry to another named answerer of the unit', async (
 
   const { page, context, errors } = await newPhone(stack.browser, stack.apiUrl);
   try {
-    await signInEditor(page, stack.appUrl, '区人社局', '人社编辑');
+    await signInStaff(page, stack.appUrl, 'editor', '区人社局', '人社编辑');
     await page.locator('.nut-button.zc-go-inbox').click();
     await page.locator('.zc-inquiry-card', { hasText: created.ticket }).click();
     await page.locator('.zc-handle[data-status="assigned"]').waitFor();

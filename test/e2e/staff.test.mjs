@@ -1,7 +1,7 @@
 // An editor signs in, writes an entry, publishes it; a resident then finds it in other words.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { apiCall, newPhone, shot, signInEditor, startStack, suggestionsFor, texts } from './harness.mjs';
+import { apiCall, newPhone, shot, signInStaff, startStack, suggestionsFor, texts } from './harness.mjs';
 
 let stack;
 before(async () => {
@@ -143,7 +143,7 @@ test('管理问答 marks a published entry past its end date as 已过期, hidde
   });
   const { page, context, errors } = await newPhone(stack.browser, stack.apiUrl);
   try {
-    await signInEditor(page, stack.appUrl, '区税务局');
+    await signInStaff(page, stack.appUrl, 'editor', '区税务局');
     await page.locator('.nut-button.zc-go-manage').click();
     await page.locator('.zc-tab-published').click();
 
@@ -169,7 +169,7 @@ test('管理问答 marks a published entry past its end date as 已过期, hidde
 test('an entry being written survives closing the app, until it is saved or thrown away', async () => {
   const { page, context, errors } = await newPhone(stack.browser, stack.apiUrl);
   try {
-    await signInEditor(page, stack.appUrl, '区民政局');
+    await signInStaff(page, stack.appUrl, 'editor', '区民政局');
     await page.goto(`${stack.appUrl}/pages/staff/edit/index`);
     await page.locator('.zc-editor').waitFor();
     const question = '困难残疾人生活补贴怎么申请？';
@@ -217,8 +217,8 @@ test('two editors change one entry: the later save is told, and chooses to look 
     await page.locator('.nut-button.zc-save').click();
   };
   try {
-    await signInEditor(a.page, stack.appUrl, '区住建局', '甲编辑');
-    await signInEditor(b.page, stack.appUrl, '区住建局', '乙编辑');
+    await signInStaff(a.page, stack.appUrl, 'editor', '区住建局', '甲编辑');
+    await signInStaff(b.page, stack.appUrl, 'editor', '区住建局', '乙编辑');
     await open(a.page);
     await open(b.page);
 
@@ -254,6 +254,33 @@ test('two editors change one entry: the later save is told, and chooses to look 
   }
 });
 
+test('the office narrows 管理问答 to one unit, and back to all', async () => {
+  const { page, context, errors } = await newPhone(stack.browser, stack.apiUrl);
+  try {
+    await signInStaff(page, stack.appUrl, 'office', '区政府办公室');
+    await page.locator('.nut-button.zc-go-manage').click();
+    await page.locator('.zc-managed').first().waitFor();
+    const totalOf = async () => Number(/共 (\d+) 条/.exec(await page.locator('.zc-manage-total').innerText())?.[1]);
+    const all = await totalOf();
+
+    await page.locator('.zc-manage-unit .zc-unit-field').click();
+    await page.locator('.zc-unit-option', { hasText: '区医保局' }).click();
+    await page.locator('.zc-manage-unit .zc-unit-field', { hasText: '区医保局' }).waitFor();
+    await page.waitForFunction((n) => /共 (\d+) 条/.exec(document.querySelector('.zc-manage-total')?.textContent ?? '')?.[1] !== String(n), all);
+    const metas = await texts(page, '.zc-managed .zc-managed-meta');
+    assert.ok(metas.length > 0 && metas.every((m) => m.startsWith('区医保局')), `only 区医保局 entries:\n${metas.join('\n')}`);
+    assert.ok((await totalOf()) < all);
+    await shot(page, 'manage-office-unit');
+
+    await page.locator('.zc-manage-unit .zc-unit-field').click();
+    await page.locator('.zc-unit-all').click();
+    await page.waitForFunction((n) => /共 (\d+) 条/.exec(document.querySelector('.zc-manage-total')?.textContent ?? '')?.[1] === String(n), all);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('the staff area asks residents to sign in first', async () => {
   const { page, context } = await newPhone(stack.browser, stack.apiUrl);
   try {
@@ -284,13 +311,7 @@ test('the office adds a synonym and a resident using that word finds the entry',
     assert.doesNotMatch(await firstSuggestion(resident.page), /无犯罪记录证明/, 'before the synonym, another entry comes first');
 
     const { page } = office;
-    await page.goto(`${stack.appUrl}/pages/mine/index`);
-    await page.locator('.zc-sign-in').waitFor();
-    await page.locator('.zc-role-office').click();
-    await page.locator('.zc-unit-field').click();
-    await page.locator('.zc-unit-option', { hasText: '区政府办公室' }).click();
-    await page.locator('.nut-button.zc-sign-in-submit').click();
-    await page.locator('.zc-staff-card').waitFor();
+    await signInStaff(page, stack.appUrl, 'office', '区政府办公室');
     await shot(page, 'mine-office');
     await page.locator('.nut-button.zc-go-synonyms').click();
     await page.waitForURL(/\/pages\/staff\/synonyms\/index/);

@@ -12,7 +12,7 @@ export function getMe() {
   return api.get<Me>('/api/me');
 }
 
-export function listManaged(query: { status?: FaqStatus; q?: string; limit?: number; offset?: number }) {
+export function listManaged(query: { status?: FaqStatus; q?: string; unitId?: string; limit?: number; offset?: number }) {
   return api.get<Page<FaqManaged>>('/api/manage/faq', { query });
 }
 

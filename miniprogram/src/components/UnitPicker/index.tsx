@@ -10,10 +10,17 @@ import styles from './index.module.scss';
 
 const KIND_LABELS: Record<Unit['kind'], string> = { office: '政务公开办', department: '部门', street: '街道（镇）' };
 
-type Props = { value: Unit | null; onChange: (unit: Unit) => void; placeholder?: string; error?: string };
+type Props = {
+  value: Unit | null;
+  onChange: (unit: Unit) => void;
+  placeholder?: string;
+  error?: string;
+  /** As a filter: a first row, labelled with the placeholder, that chooses no unit. */
+  onClear?: () => void;
+};
 
 /** A form row that opens a list of every unit (部门 and 街道) to choose from. */
-export function UnitPicker({ value, onChange, placeholder = '请选择所属单位', error }: Props) {
+export function UnitPicker({ value, onChange, placeholder = '请选择所属单位', error, onClear }: Props) {
   const [open, setOpen] = useState(false);
   return (
     <>
@@ -42,6 +49,15 @@ export function UnitPicker({ value, onChange, placeholder = '请选择所属单�
               onChange(unit);
               setOpen(false);
             }}
+            clear={
+              onClear && {
+                label: placeholder,
+                onPick: () => {
+                  onClear();
+                  setOpen(false);
+                },
+              }
+            }
           />
         )}
       </Popup>
@@ -49,10 +65,27 @@ export function UnitPicker({ value, onChange, placeholder = '请选择所属单�
   );
 }
 
-function UnitList({ selected, onPick }: { selected: string | null; onPick: (unit: Unit) => void }) {
+function UnitList({
+  selected,
+  onPick,
+  clear,
+}: {
+  selected: string | null;
+  onPick: (unit: Unit) => void;
+  clear?: { label: string; onPick: () => void };
+}) {
   const units = useResource(() => listUnits(), []);
   return (
     <ScrollView scrollY className={`${styles.list} zc-unit-list`}>
+      {clear && units.status === 'ok' && (
+        <View
+          className={`${styles.option} ${selected === null ? styles.selected : ''} zc-unit-option zc-unit-all`}
+          hoverClass={styles.pressed}
+          onClick={clear.onPick}
+        >
+          <Text className={styles.optionName}>{clear.label}</Text>
+        </View>
+      )}
       {units.status === 'loading' && <Loading compact />}
       {units.status === 'error' && <ErrorState compact error={units.error} onRetry={units.reload} />}
       {units.status === 'ok' && units.data.items.length === 0 && <EmptyState compact title="还没有单位" />}

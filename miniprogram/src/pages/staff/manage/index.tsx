@@ -5,12 +5,13 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { shanghaiDay } from '@shared/calendar/days';
 import type { FaqStatus } from '@shared/constants';
 import { validity, validityRange } from '@shared/faq/validity';
-import type { Me } from '@shared/schemas/auth';
+import type { Me, Unit } from '@shared/schemas/auth';
 import type { FaqManaged } from '@shared/schemas/faq';
 import { useEffect, useState } from 'react';
 import { useReloadOnReturn } from '../../../hooks/usePageReload';
 import { LoadMore } from '../../../components/LoadMore';
 import { EmptyState, Loading } from '../../../components/Status';
+import { UnitPicker } from '../../../components/UnitPicker';
 import { useStoredUser } from '../../../hooks/useStoredUser';
 import { usePaged } from '../../../hooks/usePaged';
 import { errorMessage } from '../../../services/api';
@@ -44,6 +45,8 @@ function ManageList({ user }: { user: Me }) {
   const [filter, setFilter] = useState<Filter>('all');
   const [text, setText] = useState('');
   const [q, setQ] = useState('');
+  // The office sees every unit's entries, and may narrow them to one unit.
+  const [unit, setUnit] = useState<Unit | null>(null);
   const [busyId, setBusyId] = useState<string | null>(null);
 
   // Search as the editor types, after a short pause.
@@ -53,8 +56,9 @@ function ManageList({ user }: { user: Me }) {
   }, [text]);
 
   const list = usePaged(
-    (offset, limit) => listManaged({ status: filter === 'all' ? undefined : filter, q: q || undefined, offset, limit }),
-    [filter, q],
+    (offset, limit) =>
+      listManaged({ status: filter === 'all' ? undefined : filter, q: q || undefined, unitId: unit?.id, offset, limit }),
+    [filter, q, unit],
     PAGE_SIZE,
   );
 
@@ -82,7 +86,7 @@ function ManageList({ user }: { user: Me }) {
     <View className={styles.page}>
       <View className={styles.top}>
         <Text className={styles.scope}>
-          {user.role === 'office' ? '全区问答' : `${user.unitName ?? ''}的问答`} · {ROLE_LABELS[user.role]}
+          {user.role === 'office' ? (unit ? `${unit.name}的问答` : '全区问答') : `${user.unitName ?? ''}的问答`} · {ROLE_LABELS[user.role]}
         </Text>
         <Input
           className={`${styles.search} zc-manage-search`}
@@ -92,6 +96,11 @@ function ManageList({ user }: { user: Me }) {
           onInput={(e) => setText(e.detail.value)}
           onConfirm={() => setQ(text.trim())}
         />
+        {user.role === 'office' && (
+          <View className={`${styles.unitFilter} zc-manage-unit`}>
+            <UnitPicker value={unit} onChange={setUnit} onClear={() => setUnit(null)} placeholder="全部单位" />
+          </View>
+        )}
         <View className={styles.tabs}>
           {FILTERS.map((f) => (
             <View
@@ -114,7 +123,7 @@ function ManageList({ user }: { user: Me }) {
             hint={q ? '换个关键词试试' : '点击下方「新建问答」添加第一条'}
           />
         )}
-        {list.status === 'ok' && list.total > 0 && <Text className={styles.total}>共 {list.total} 条</Text>}
+        {list.status === 'ok' && list.total > 0 && <Text className={`${styles.total} zc-manage-total`}>共 {list.total} 条</Text>}
         {list.status === 'ok' &&
           list.items.map((entry) => (
             <ManagedCard
@@ -170,7 +179,7 @@ function ManagedCard({
       <Text className={`${styles.question} zc-managed-question`} onClick={onEdit}>
         {entry.question}
       </Text>
-      <Text className={styles.meta}>
+      <Text className={`${styles.meta} zc-managed-meta`}>
         {showUnit ? `${entry.unitName} · ` : ''}浏览 {entry.views} · 有帮助 {entry.helpful} · 没帮助 {entry.unhelpful}
       </Text>
       {range && <Text className={`${styles.meta} zc-validity-range`}>{range}{hidden !== 'current' ? '，居民现在看不到' : ''}</Text>}
