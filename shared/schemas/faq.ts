@@ -127,7 +127,7 @@ export type FaqPublic = {
   unhelpful: number;
 };
 
-export type FaqSummary = Pick<FaqPublic, 'id' | 'question' | 'topic' | 'views' | 'unitName'>;
+export type FaqSummary = Pick<FaqPublic, 'id' | 'question' | 'topic' | 'views' | 'unitName' | 'updatedAt'>;
 
 export type FaqManaged = FaqPublic & {
   keywords: string[];

@@ -78,6 +78,31 @@ test('a colloquial question gets suggestions, opens the right entry, and 有帮�
   }
 });
 
+test('首页 switches from 热门问题 to 最近更新, where a newly published entry comes first', async () => {
+  const { token } = await apiCall(stack.apiUrl, 'POST', '/api/auth/dev', { body: { role: 'editor', unitId: 'u_ybj' } });
+  const fresh = await apiCall(stack.apiUrl, 'POST', '/api/faq', {
+    token,
+    body: { question: '2027年度城乡居民医保什么时候开始缴费？', answer: '集中缴费期以区医保局公告为准。', topic: '医疗', publish: true },
+  });
+  const { page, context, errors } = await newPhone(stack.browser, stack.apiUrl);
+  try {
+    await page.goto(`${stack.appUrl}/pages/index/index`);
+    const cards = page.locator('.zc-hot .zc-entry-card');
+    await cards.first().waitFor();
+    assert.doesNotMatch(await cards.first().innerText(), /2027年度城乡居民医保/, '热门 ranks by views');
+    await page.locator('.zc-home-list-updated').click();
+    await cards.first().filter({ hasText: fresh.question }).waitFor();
+    assert.match(await cards.first().innerText(), /更新/);
+    await page.locator('.zc-hot').scrollIntoViewIfNeeded();
+    await shot(page, 'home-recent');
+    await cards.first().click();
+    await page.locator('.zc-entry-question', { hasText: fresh.question }).waitFor();
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('an answer whose policy ends says until when it holds', async () => {
   const { page, context, errors } = await newPhone(stack.browser, stack.apiUrl);
   try {

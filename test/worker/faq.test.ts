@@ -160,6 +160,11 @@ describe('what residents see', () => {
     const list = await api('/api/faq?topic=医疗&sort=views');
     expect(list.body.items.map((e: { id: string }) => e.id)).toEqual([b.id, a.id]);
     expect(list.body.total).toBe(2);
+    // 最近更新: the entry edited last comes first, with its date.
+    const edited = await api(`/api/faq/${a.id}`, { method: 'PATCH', token: editor, body: { answer: '改过的答案。' } });
+    const recent = await api('/api/faq?topic=医疗&sort=updated');
+    expect(recent.body.items.map((e: { id: string }) => e.id)).toEqual([a.id, b.id]);
+    expect(recent.body.items[0]).toMatchObject({ question: '异地就医怎么备案？', updatedAt: edited.body.updatedAt });
     const topics = await api('/api/topics');
     expect(topics.body.items).toHaveLength(12);
     expect(topics.body.items).toContainEqual({ topic: '医疗', count: 2 });

@@ -84,7 +84,7 @@ export async function listPublic(
   const [rows, count] = await db.batch<FaqSummaryRow | { total: number }>([
     db
       .prepare(
-        `SELECT e.id, e.question, e.topic, e.views, u.name AS unit_name
+        `SELECT e.id, e.question, e.topic, e.views, e.updated_at, u.name AS unit_name
          FROM faq_entries e JOIN units u ON u.id = e.unit_id
          WHERE ${PUBLIC_ON} ${topic} ORDER BY ${order} LIMIT ?3 OFFSET ?4`,
       )
@@ -100,11 +100,12 @@ export async function listPublic(
       topic: r.topic,
       views: r.views,
       unitName: r.unit_name,
+      updatedAt: r.updated_at,
     })),
     total: (count!.results[0] as { total: number }).total,
   };
 }
-type FaqSummaryRow = { id: string; question: string; topic: string; views: number; unit_name: string };
+type FaqSummaryRow = { id: string; question: string; topic: string; views: number; unit_name: string; updated_at: string };
 
 export async function topicCounts(db: D1Database, today: string) {
   const { results } = await db

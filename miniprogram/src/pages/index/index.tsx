@@ -13,11 +13,15 @@ import { useResource } from '../../hooks/useResource';
 import { useSuggestions } from '../../hooks/useSuggestions';
 import { listFaq, listTopics, searchFaq } from '../../services/faq';
 import { refreshUnread } from '../../services/notifications';
-import { excerpt } from '../../utils/format';
+import { excerpt, shanghaiDate } from '../../utils/format';
 import { go, routes } from '../../utils/nav';
 import styles from './index.module.scss';
 
 const EXAMPLES = ['打零工的怎么交社保', '生娃了能领多少钱', '退休了医保怎么办'];
+const LISTS = [
+  { sort: 'views', title: '热门问题', hint: '大家最常看的' },
+  { sort: 'updated', title: '最近更新', hint: '新发布和新修改的' },
+] as const;
 
 export default function Home() {
   const [text, setText] = useState('');
@@ -26,7 +30,9 @@ export default function Home() {
   const suggestions = useSuggestions(submitted === null ? text : '');
 
   const topics = useResource(() => listTopics(), []);
-  const hot = useResource(() => listFaq({ sort: 'views', limit: 10 }), []);
+  // 热门问题 by default; 最近更新 shows what offices have just published or changed.
+  const [sort, setSort] = useState<'views' | 'updated'>('views');
+  const hot = useResource(() => listFaq({ sort, limit: 10 }), [sort]);
 
   useDidShow(refreshUnread);
 
@@ -97,8 +103,18 @@ export default function Home() {
 
           <View className={`${styles.section} zc-hot`}>
             <View className={styles.sectionHead}>
-              <Text className={styles.sectionTitle}>热门问题</Text>
-              <Text className={styles.sectionHint}>大家最常看的</Text>
+              <View className={styles.sectionTabs}>
+                {LISTS.map((l) => (
+                  <Text
+                    key={l.sort}
+                    className={`${styles.sectionTab} ${sort === l.sort ? styles.sectionTabActive : ''} zc-home-list-${l.sort}`}
+                    onClick={() => setSort(l.sort)}
+                  >
+                    {l.title}
+                  </Text>
+                ))}
+              </View>
+              <Text className={styles.sectionHint}>{LISTS.find((l) => l.sort === sort)!.hint}</Text>
             </View>
             {hot.status === 'loading' && <Loading compact />}
             {hot.status === 'error' && <ErrorState compact error={hot.error} onRetry={hot.reload} />}
@@ -110,10 +126,10 @@ export default function Home() {
                 {hot.data.items.map((item, i) => (
                   <EntryCard
                     key={item.id}
-                    rank={i + 1}
+                    rank={sort === 'views' ? i + 1 : undefined}
                     question={item.question}
                     topic={item.topic}
-                    meta={`${item.views} 次浏览`}
+                    meta={sort === 'views' ? `${item.views} 次浏览` : `${shanghaiDate(item.updatedAt)} 更新`}
                     onClick={() => go(routes.entry(item.id))}
                   />
                 ))}
