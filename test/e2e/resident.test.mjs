@@ -32,6 +32,9 @@ test('a colloquial question gets suggestions, opens the right entry, and 有帮�
       suggested.some((s) => s.includes(expect)),
       `「${typed}」 should suggest 「${expect}」, got:\n${suggested.join('\n')}`,
     );
+    // The colloquial words matched one of the entry's 相似问法, and the suggestion says which.
+    const matched = page.locator('.zc-suggestion', { hasText: expect }).locator('.zc-suggestion-matched');
+    assert.equal((await matched.innerText()).trim(), '也有人问：打零工的怎么交社保');
     await shot(page, 'home-suggestions');
 
     await page.locator('.zc-suggestion', { hasText: expect }).click();

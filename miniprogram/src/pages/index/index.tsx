@@ -165,7 +165,11 @@ function SuggestionPanel({ state, text }: { state: ReturnType<typeof useSuggesti
               hoverClass={styles.suggestPressed}
               onClick={() => go(routes.entry(item.id))}
             >
-              <Text className={styles.suggestQuestion}>{item.question}</Text>
+              <View className={styles.suggestText}>
+                <Text className={styles.suggestQuestion}>{item.question}</Text>
+                {/* The resident's own words matched a 相似问法: show it, so the standard wording is recognisable. */}
+                {item.matched && <Text className={`${styles.suggestMatched} zc-suggestion-matched`}>也有人问：{item.matched}</Text>}
+              </View>
               <Text className={styles.suggestTopic}>{item.topic}</Text>
             </View>
           ))}
@@ -212,6 +216,7 @@ function Results({ query, onClear }: { query: string; onClear: () => void }) {
               question={item.question}
               excerpt={excerpt(item.answer, 56)}
               topic={item.topic}
+              meta={item.matched ? `也有人问：${item.matched}` : undefined}
               onClick={() => go(routes.entry(item.id))}
             />
           ))}
