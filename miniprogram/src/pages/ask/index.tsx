@@ -426,7 +426,10 @@ function AskSuggestions({
                 hoverClass={styles.pressed}
                 onClick={() => setOpen(open === item.id ? null : item.id)}
               >
-                <Text className={`${styles.sQuestion} zc-ask-suggestion-question`}>{item.question}</Text>
+                <View className={styles.sText}>
+                  <Text className={`${styles.sQuestion} zc-ask-suggestion-question`}>{item.question}</Text>
+                  {item.matched && <Text className={styles.sMatched}>也有人问：{item.matched}</Text>}
+                </View>
                 <Text className={styles.sToggle}>{open === item.id ? '收起' : '看答案'}</Text>
               </View>
               {open === item.id && (
