@@ -12,12 +12,13 @@ import { DraftNotice } from '../../../components/DraftNotice';
 import { EmptyState, ErrorState, Loading } from '../../../components/Status';
 import { UnitPicker } from '../../../components/UnitPicker';
 import { readDraft, useDraft } from '../../../hooks/useDraft';
+import { useSuggestions } from '../../../hooks/useSuggestions';
 import { useResource } from '../../../hooks/useResource';
 import { ApiError, errorMessage, type Issue } from '../../../services/api';
 import { createFaq, getManaged, setFaqStatus, STATUS_LABELS, updateFaq } from '../../../services/manage';
 import { canManage, readUser } from '../../../services/session';
 import { splitWords } from '../../../utils/format';
-import { param, routes } from '../../../utils/nav';
+import { go, param, routes } from '../../../utils/nav';
 import { SignInRequired } from '../components/SignInRequired';
 import styles from './index.module.scss';
 
@@ -262,6 +263,7 @@ function Editor({ user, entry }: { user: Me; entry: FaqManaged | null }) {
             maxLength={FAQ_LIMITS.question}
             onChange={(v) => set('question', v)}
           />
+          {!entry && <SimilarExisting question={form.question} />}
         </Field>
 
         <Field label="答案" required error={errors.answer}>
@@ -426,6 +428,27 @@ function DateField({ label, value, onChange }: { label: string; value: string; o
           ×
         </Text>
       )}
+    </View>
+  );
+}
+
+// From this score on, a published entry asks the same thing in other words (measured on the
+// demo base: paraphrases score 0.65–1.0, entries merely on the same topic 0.58 or less).
+const SAME_QUESTION_SCORE = 0.6;
+
+/** While a new question is typed: published entries that already answer it, to edit instead. */
+function SimilarExisting({ question }: { question: string }) {
+  const found = useSuggestions(question, 3);
+  const same = found.status === 'ok' ? found.items.filter((i) => i.score >= SAME_QUESTION_SCORE) : [];
+  if (!same.length) return null;
+  return (
+    <View className={`${styles.similarExisting} zc-similar-existing`}>
+      <Text className={styles.similarExistingTitle}>库里已有相近的问答，确认不是重复再新建：</Text>
+      {same.map((i) => (
+        <Text key={i.id} className={`${styles.similarExistingItem} zc-similar-existing-item`} onClick={() => go(routes.entry(i.id))}>
+          {i.question}
+        </Text>
+      ))}
     </View>
   );
 }
