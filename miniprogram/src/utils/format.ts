@@ -1,10 +1,9 @@
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
+import { SHANGHAI_OFFSET_MS, shanghaiDay } from '@shared/calendar/days';
 
 /** `2025-11-23T02:00:00Z` → `2025-11-23` as the calendar day in Asia/Shanghai. */
 export function shanghaiDate(iso: string): string {
   const t = Date.parse(iso);
-  if (Number.isNaN(t)) return iso.slice(0, 10);
-  return new Date(t + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+  return Number.isNaN(t) ? iso.slice(0, 10) : shanghaiDay(new Date(t));
 }
 
 /** A single-line preview of an answer. */

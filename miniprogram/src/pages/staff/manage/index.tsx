@@ -64,6 +64,7 @@ function ManageList({ user }: { user: Me }) {
 
   // Coming back from the edit screen: show what was just saved.
   useReloadOnReturn(list.reload);
+  const today = shanghaiDay(new Date());
 
   const changeStatus = async (entry: FaqManaged, status: FaqStatus) => {
     setBusyId(entry.id);
@@ -130,6 +131,7 @@ function ManageList({ user }: { user: Me }) {
               key={entry.id}
               entry={entry}
               showUnit={user.role === 'office'}
+              today={today}
               busy={busyId === entry.id}
               onEdit={() => go(routes.edit(entry.id))}
               onStatus={(s) => void changeStatus(entry, s)}
@@ -153,18 +155,21 @@ function ManageList({ user }: { user: Me }) {
 function ManagedCard({
   entry,
   showUnit,
+  today,
   busy,
   onEdit,
   onStatus,
 }: {
   entry: FaqManaged;
   showUnit: boolean;
+  /** Asia/Shanghai, YYYY-MM-DD. */
+  today: string;
   busy: boolean;
   onEdit: () => void;
   onStatus: (status: FaqStatus) => void;
 }) {
   // A published entry outside its dates is hidden from residents: say so, or the list misleads.
-  const hidden = entry.status === 'published' ? validity(entry, shanghaiDay(new Date())) : 'current';
+  const hidden = entry.status === 'published' ? validity(entry, today) : 'current';
   const range = validityRange(entry);
   return (
     <View className={`${styles.card} zc-managed`} data-status={entry.status}>
