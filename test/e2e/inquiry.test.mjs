@@ -452,7 +452,7 @@ test('「这解决了我的问题」 records a knowledge-base resolution and cre
 test('a question left unsent comes back after the app is closed; a reply lost on the way creates no second inquiry', async () => {
   const { page: p, context, errors } = await newPhone(stack.browser, stack.apiUrl);
   const asked = '我家老人今年八十岁了，高龄津贴每月能领多少？';
-  const draftSaved = () => p.waitForFunction(() => localStorage.getItem('zc.draft.ask.resident')?.includes('高龄津贴'));
+  const draftSaved = () => p.waitForFunction(() => localStorage.getItem('zc.draft.ask.resident')?.includes('赵先生'));
   try {
     await p.goto(`${stack.appUrl}/pages/ask/index`);
     await p.locator('.zc-ask-question textarea').fill(asked);

@@ -177,7 +177,7 @@ test('an entry being written survives closing the app, until it is saved or thro
     // Before writing a second copy: the base already has an entry asking this in other words.
     await page.locator('.zc-similar-existing-item', { hasText: '残疾人两项补贴如何申请？' }).waitFor();
     await page.locator('.zc-field-answer textarea').fill('持残疾人证到户籍所在地街道（镇）社会救助窗口申请。');
-    await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('zc.draft.faq.') && localStorage.getItem(k).includes('困难残疾人')));
+    await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('zc.draft.faq.') && localStorage.getItem(k).includes('社会救助窗口')));
 
     await page.reload();
     await page.locator('.zc-draft-notice').waitFor();
