@@ -1,0 +1,22 @@
+// Screen-reader roles and names for tappable views, in the form each platform reads.
+// weapp: the components' own aria-role / aria-label attributes.
+export function button(label?: string) {
+  return { ariaRole: 'button', ...(label ? { ariaLabel: label } : {}) };
+}
+
+export function link(label?: string) {
+  return { ariaRole: 'link', ...(label ? { ariaLabel: label } : {}) };
+}
+
+export function img(label: string) {
+  return { ariaRole: 'img', ariaLabel: label };
+}
+
+/** A view that only decorates (an icon glyph, a chevron): hidden from screen readers. */
+export function hidden() {
+  return { ariaHidden: true };
+}
+
+export function heading(_level = 2) {
+  return { ariaRole: 'heading' };
+}

@@ -1,0 +1,1 @@
+export function applyElderRoot(on: boolean): void;
