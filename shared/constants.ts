@@ -27,3 +27,15 @@ export const FAQ_LIMITS = {
 
 /** The header row of a bulk import CSV: the columns offices already keep in their spreadsheets. */
 export const CSV_HEADER = ['类目', '问题', '答案', '相似问法', '关键字', '发文单位'] as const;
+
+/**
+ * The national government-service hotline: every district's calls reach its own 12345
+ * platform, so 长辈模式 can offer it on the home screen without per-district setup.
+ */
+export const HOTLINE = { name: '政务服务便民热线', number: '12345' } as const;
+
+/** One distinct character per topic for its badge (社保 and 社会救助 must not both read 社). */
+export const TOPIC_GLYPHS: Record<Topic, string> = {
+  生育: '育', 教育: '学', 养老: '老', 医疗: '医', 就业创业: '业', 社会救助: '助',
+  投资: '投', 纳税: '税', 社保: '保', 住房: '房', 户籍: '户', 疫情防控: '疫',
+};

@@ -183,12 +183,12 @@ test('a question the base does not cover says so and offers 我要咨询 with th
     const input = page.locator('.zc-search input');
     await input.fill(asked);
     await input.press('Enter');
-    await page.locator('.zc-results .nut-button.zc-ask-from-search').waitFor();
+    await page.locator('.zc-results .zc-ask-with-words').waitFor();
     assert.equal(await page.locator('.zc-results .zc-entry-card').count(), 0, 'no unrelated entry is offered');
     assert.match(await page.locator('.zc-results').innerText(), /没有找到相关问答/);
     await shot(page, 'search-nothing');
 
-    await page.locator('.zc-results .nut-button.zc-ask-from-search').click();
+    await page.locator('.zc-results .zc-ask-with-words').click();
     await page.waitForURL(/\/pages\/ask\/index\?/);
     assert.equal(await page.locator('.zc-ask-question textarea').inputValue(), asked);
     assert.deepEqual(errors, []);

@@ -5,3 +5,5 @@ export function link(label?: string): A11yProps;
 export function img(label: string): A11yProps;
 export function hidden(): A11yProps;
 export function heading(level?: number): A11yProps;
+export function tab(selected: boolean): A11yProps;
+export function toggle(checked: boolean, label: string): A11yProps;

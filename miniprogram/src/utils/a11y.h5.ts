@@ -21,3 +21,11 @@ export function hidden() {
 export function heading(level = 2) {
   return { role: 'heading', 'aria-level': level };
 }
+
+export function tab(selected: boolean) {
+  return { role: 'tab', tabIndex: 0, 'aria-selected': selected ? 'true' : 'false' };
+}
+
+export function toggle(checked: boolean, label: string) {
+  return { role: 'switch', tabIndex: 0, 'aria-checked': checked ? 'true' : 'false', 'aria-label': label };
+}

@@ -20,3 +20,11 @@ export function hidden() {
 export function heading(_level = 2) {
   return { ariaRole: 'heading' };
 }
+
+export function tab(selected: boolean) {
+  return { ariaRole: 'tab', ariaSelected: selected };
+}
+
+export function toggle(checked: boolean, label: string) {
+  return { ariaRole: 'switch', ariaChecked: checked, ariaLabel: label };
+}

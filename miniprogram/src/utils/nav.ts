@@ -3,7 +3,8 @@ import Taro from '@tarojs/taro';
 const q = encodeURIComponent;
 
 export const routes = {
-  entry: (id: string) => `/pages/entry/index?id=${q(id)}`,
+  // `from`: the resident's own search words, carried on so 没帮助 → 我要咨询 asks in them.
+  entry: (id: string, from?: string) => `/pages/entry/index?id=${q(id)}${from ? `&from=${q(from)}` : ''}`,
   topic: (topic: string) => `/pages/topic/index?topic=${q(topic)}`,
   manage: () => '/pages/staff/manage/index',
   edit: (id?: string) => (id ? `/pages/staff/edit/index?id=${q(id)}` : '/pages/staff/edit/index'),

@@ -3,7 +3,9 @@ import Popup from '@nutui/nutui-react-taro/dist/es/packages/popup';
 import '@nutui/nutui-react-taro/dist/es/packages/popup/style/css';
 import type { Unit } from '@shared/schemas/auth';
 import { useState } from 'react';
+import { useEscape } from '../../hooks/useEscape';
 import { useResource } from '../../hooks/useResource';
+import * as a11y from '../../utils/a11y';
 import { listUnits } from '../../services/manage';
 import { EmptyState, ErrorState, Loading } from '../Status';
 import styles from './index.module.scss';
@@ -22,11 +24,13 @@ type Props = {
 /** A form row that opens a list of every unit (部门 and 街道) to choose from. */
 export function UnitPicker({ value, onChange, placeholder = '请选择所属单位', error, onClear }: Props) {
   const [open, setOpen] = useState(false);
+  useEscape(open, () => setOpen(false));
   return (
     <>
       <View
         className={`${styles.field} ${error ? styles.fieldError : ''} zc-unit-field`}
         hoverClass={styles.pressed}
+        {...a11y.button(value ? `单位：${value.name}，点此更换` : placeholder)}
         onClick={() => setOpen(true)}
       >
         <Text className={value ? styles.value : styles.placeholder}>{value ? value.name : placeholder}</Text>
@@ -81,6 +85,7 @@ function UnitList({
         <View
           className={`${styles.option} ${selected === null ? styles.selected : ''} zc-unit-option zc-unit-all`}
           hoverClass={styles.pressed}
+          {...a11y.button(clear.label)}
           onClick={clear.onPick}
         >
           <Text className={styles.optionName}>{clear.label}</Text>
@@ -95,6 +100,7 @@ function UnitList({
             key={unit.id}
             className={`${styles.option} ${unit.id === selected ? styles.selected : ''} zc-unit-option`}
             hoverClass={styles.pressed}
+            {...a11y.button(`${unit.name}，${KIND_LABELS[unit.kind]}`)}
             onClick={() => onPick(unit)}
           >
             <Text className={styles.optionName}>{unit.name}</Text>

@@ -5,31 +5,38 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { REPLY_DAYS } from '@shared/inquiry/states';
 import type { FaqPublic } from '@shared/schemas/faq';
 import { useState } from 'react';
+import { Card } from '../../components/Card';
 import { EntryCard } from '../../components/EntryCard';
+import { InfoRow } from '../../components/InfoRow';
+import { Page } from '../../components/Page';
+import { Tag } from '../../components/Tag';
 import { EmptyState, ErrorState, Loading } from '../../components/Status';
 import { useResource } from '../../hooks/useResource';
 import { ApiError, errorMessage } from '../../services/api';
 import { getFaq, searchFaq, sendFeedback } from '../../services/faq';
 import { readVote, saveVote } from '../../services/votes';
 import { shanghaiDate } from '../../utils/format';
+import * as a11y from '../../utils/a11y';
 import { go, goTab, param, routes } from '../../utils/nav';
 import styles from './index.module.scss';
 
 export default function EntryPage() {
   const { params } = useRouter();
   const id = param(params.id);
+  // The resident's own search words, when they came from a search: 没帮助 asks in those.
+  const from = param(params.from);
   const entry = useResource(() => getFaq(id), [id]);
   useShareAppMessage(() => ({ title: entry.status === 'ok' ? entry.data.question : '政策问答', path: routes.entry(id) }));
 
   if (!id) {
     return (
-      <View className={styles.page}>
+      <Page>
         <EmptyState title="缺少问答编号" hint="请从首页或分类列表进入" action={<BackHome />} />
-      </View>
+      </Page>
     );
   }
   return (
-    <View className={styles.page}>
+    <Page>
       {entry.status === 'loading' && <Loading />}
       {entry.status === 'error' &&
         (entry.error instanceof ApiError && entry.error.status === 404 ? (
@@ -37,8 +44,8 @@ export default function EntryPage() {
         ) : (
           <ErrorState error={entry.error} onRetry={entry.reload} />
         ))}
-      {entry.status === 'ok' && <EntryView entry={entry.data} />}
-    </View>
+      {entry.status === 'ok' && <EntryView entry={entry.data} from={from} />}
+    </Page>
   );
 }
 
@@ -50,7 +57,7 @@ function BackHome() {
   );
 }
 
-function EntryView({ entry }: { entry: FaqPublic }) {
+function EntryView({ entry, from }: { entry: FaqPublic; from: string }) {
   const [counts, setCounts] = useState({ helpful: entry.helpful, unhelpful: entry.unhelpful });
   const [vote, setVote] = useState<boolean | null>(() => readVote(entry.id));
   const [sending, setSending] = useState<boolean | null>(null);
@@ -67,7 +74,6 @@ function EntryView({ entry }: { entry: FaqPublic }) {
       setVote(helpful);
       if (helpful) setShowInquiry(false);
       saveVote(entry.id, helpful);
-      void Taro.showToast({ title: '感谢您的反馈', icon: 'success', duration: 1500 });
     } catch (err) {
       void Taro.showToast({ title: errorMessage(err), icon: 'none', duration: 2500 });
     } finally {
@@ -77,47 +83,42 @@ function EntryView({ entry }: { entry: FaqPublic }) {
 
   return (
     <View className="zc-entry">
-      <View className={styles.card}>
+      <Card>
         <View className={styles.tags}>
-          <Text className={styles.topic}>{entry.topic}</Text>
+          <Tag>{entry.topic}</Tag>
           <Text className={styles.updated}>更新于 {shanghaiDate(entry.updatedAt)}</Text>
         </View>
-        <Text className={`${styles.question} zc-entry-question`}>{entry.question}</Text>
+        <Text className={`${styles.question} zc-entry-question`} {...a11y.heading(1)}>
+          {entry.question}
+        </Text>
         <Text className={`${styles.answer} zc-entry-answer`} userSelect>
           {entry.answer}
         </Text>
-      </View>
+      </Card>
 
-      <View className={styles.card}>
-        <View className={styles.info}>
-          <Text className={styles.infoLabel}>责任单位</Text>
-          <Text className={`${styles.infoValue} zc-entry-unit`}>{entry.unitName}</Text>
-        </View>
+      <Card>
+        <InfoRow label="责任单位" className="zc-entry-unit">
+          {entry.unitName}
+        </InfoRow>
         {entry.validUntil && (
-          <View className={styles.info}>
-            <Text className={styles.infoLabel}>政策有效期至</Text>
-            <Text className={`${styles.infoValue} zc-entry-valid-until`}>{entry.validUntil}</Text>
-          </View>
+          <InfoRow label="政策有效期至" className="zc-entry-valid-until">
+            {entry.validUntil}
+          </InfoRow>
         )}
-        <View className={styles.info}>
-          <Text className={styles.infoLabel}>浏览次数</Text>
-          <Text className={styles.infoValue}>{entry.views}</Text>
-        </View>
-      </View>
+        <InfoRow label="浏览次数">{entry.views}</InfoRow>
+      </Card>
 
       {entry.similar.length > 0 && (
-        <View className={styles.card}>
-          <Text className={styles.cardTitle}>也有人这样问</Text>
+        <Card title="也有人这样问">
           {entry.similar.map((s) => (
             <Text key={s} className={styles.similar}>
               {s}
             </Text>
           ))}
-        </View>
+        </Card>
       )}
 
-      <View className={`${styles.card} ${styles.feedback}`}>
-        <Text className={styles.cardTitle}>这条回答对您有帮助吗？</Text>
+      <Card className={styles.feedback} title="这条回答对您有帮助吗？">
         <View className={styles.feedbackRow}>
           <Button
             className={`${styles.feedbackBtn} zc-helpful`}
@@ -140,11 +141,12 @@ function EntryView({ entry }: { entry: FaqPublic }) {
             没帮助<Text className={`${styles.count} zc-unhelpful-count`}>{counts.unhelpful}</Text>
           </Button>
         </View>
-        {vote === true && <Text className={styles.thanks}>感谢反馈，我们会继续完善问答内容。</Text>}
-      </View>
+        {/* One thanks per vote, said where the resident is looking. */}
+        {vote === true && <Text className={`${styles.thanks} zc-thanks`}>感谢反馈，我们会继续完善问答内容。</Text>}
+      </Card>
 
       {showInquiry && (
-        <View className={`${styles.card} ${styles.inquiry} zc-ask-cta`}>
+        <Card className={`${styles.inquiry} zc-ask-cta`}>
           <Text className={styles.inquiryTitle}>没有解决？我要咨询</Text>
           <Text className={styles.inquiryText}>
             直接向责任单位提问，{REPLY_DAYS.normal} 个工作日内答复，答复后在「消息」里通知您。
@@ -156,11 +158,12 @@ function EntryView({ entry }: { entry: FaqPublic }) {
             className={`${styles.inquiryBtn} zc-ask-from-entry`}
             type="primary"
             block
-            onClick={() => go(routes.ask({ q: entry.question, topic: entry.topic }))}
+            onClick={() => go(routes.ask({ q: from || entry.question, topic: entry.topic }))}
           >
-            我要咨询
+            {from ? '用我的话咨询' : '我要咨询'}
           </Button>
-        </View>
+          {from && <Text className={`${styles.inquiryText} zc-ask-words`}>将以「{from}」向责任单位提问，可以再修改。</Text>}
+        </Card>
       )}
 
       <RelatedEntries entry={entry} />
@@ -180,7 +183,9 @@ function RelatedEntries({ entry }: { entry: FaqPublic }) {
   if (!items.length) return null;
   return (
     <View className="zc-related">
-      <Text className={styles.sectionTitle}>相关问答</Text>
+      <Text className={styles.sectionTitle} {...a11y.heading(2)}>
+        相关问答
+      </Text>
       {items.map((i) => (
         <EntryCard key={i.id} question={i.question} topic={i.topic} onClick={() => go(routes.entry(i.id))} />
       ))}

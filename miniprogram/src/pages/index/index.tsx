@@ -4,17 +4,22 @@ import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import SearchBar from '@nutui/nutui-react-taro/dist/es/packages/searchbar';
 import '@nutui/nutui-react-taro/dist/es/packages/searchbar/style/css';
+import { HOTLINE } from '@shared/constants';
 import { useState } from 'react';
 import { usePullToReload } from '../../hooks/usePageReload';
 import { EntryCard } from '../../components/EntryCard';
+import { Page } from '../../components/Page';
 import { EmptyState, ErrorState, Loading } from '../../components/Status';
 import { TopicGrid } from '../../components/TopicGrid';
 import { useResource } from '../../hooks/useResource';
 import { useSuggestions } from '../../hooks/useSuggestions';
 import { listFaq, listTopics, searchFaq } from '../../services/faq';
 import { refreshUnread } from '../../services/notifications';
+import { dismissElderOffer, setElder, useElder } from '../../stores/elder';
+import * as a11y from '../../utils/a11y';
 import { excerpt, shanghaiDate } from '../../utils/format';
 import { go, routes } from '../../utils/nav';
+import { callPhone } from '../../utils/phone';
 import styles from './index.module.scss';
 
 const EXAMPLES = ['打零工的怎么交社保', '生娃了能领多少钱', '退休了医保怎么办'];
@@ -24,22 +29,14 @@ const LISTS = [
 ] as const;
 
 export default function Home() {
+  const elder = useElder();
   const [text, setText] = useState('');
   const [submitted, setSubmitted] = useState<string | null>(null);
   const typing = submitted === null && text.trim() !== '';
   const suggestions = useSuggestions(submitted === null ? text : '');
-
-  const topics = useResource(() => listTopics(), []);
-  // 热门问题 by default; 最近更新 shows what offices have just published or changed.
-  const [sort, setSort] = useState<'views' | 'updated'>('views');
-  const hot = useResource(() => listFaq({ sort, limit: 10 }), [sort]);
+  const browsing = !typing && submitted === null;
 
   useDidShow(refreshUnread);
-
-  usePullToReload(() => {
-    topics.reload();
-    hot.reload();
-  });
 
   const submit = (value: string) => {
     const q = value.trim();
@@ -52,9 +49,11 @@ export default function Home() {
   };
 
   return (
-    <View className={styles.page}>
+    <Page variant="flush">
       <View className={styles.hero}>
-        <Text className={styles.heroTitle}>有政策问题，先问问这里</Text>
+        <Text className={styles.heroTitle} {...a11y.heading(1)}>
+          有政策问题，先问问这里
+        </Text>
         <Text className={styles.heroSub}>用自己的话描述即可，例如「{EXAMPLES[0]}」</Text>
         <View className={`${styles.searchWrap} zc-search`}>
           <SearchBar
@@ -66,9 +65,14 @@ export default function Home() {
             onChange={onChange}
             onSearch={submit}
             onClear={() => onChange('')}
-            inputProps={{ confirmType: 'search' }}
+            inputProps={{ confirmType: 'search', ariaLabel: '输入您想问的政策问题' } as never}
             right={
-              <View className={`${styles.searchBtn} zc-search-submit`} hoverClass={styles.searchBtnPressed} onClick={() => submit(text)}>
+              <View
+                className={`${styles.searchBtn} zc-search-submit`}
+                hoverClass={styles.pressed}
+                {...a11y.button('搜索')}
+                onClick={() => submit(text)}
+              >
                 搜索
               </View>
             }
@@ -77,73 +81,145 @@ export default function Home() {
         <View className={`${styles.askLine} zc-home-ask`}>
           <Text className={styles.askLineText}>找不到答案？向责任单位提问，5 个工作日内答复</Text>
           <View className={styles.askLineLinks}>
-            <View className={`${styles.askPill} zc-home-ask-btn`} hoverClass={styles.searchBtnPressed} onClick={() => go(routes.ask())}>
+            <View className={`${styles.askPill} zc-home-ask-btn`} hoverClass={styles.pressed} {...a11y.button()} onClick={() => go(routes.ask())}>
               我要咨询
             </View>
-            <Text className={`${styles.askMine} zc-home-my-inquiries`} onClick={() => go(routes.inquiries())}>
+            <View className={`${styles.askMine} zc-home-my-inquiries`} {...a11y.link()} onClick={() => go(routes.inquiries())}>
               我的咨询 ›
-            </Text>
+            </View>
           </View>
         </View>
       </View>
 
+      {browsing && !elder.offered && <ElderOffer />}
       {typing && <SuggestionPanel state={suggestions} text={text} />}
       {submitted !== null && <Results query={submitted} onClear={() => onChange('')} />}
+      {browsing && (elder.on ? <Hotline /> : <Browse />)}
+    </Page>
+  );
+}
 
-      {!typing && submitted === null && (
-        <>
-          <View className={styles.section}>
-            <View className={styles.sectionHead}>
-              <Text className={styles.sectionTitle}>按主题查找</Text>
-            </View>
-            {topics.status === 'loading' && <Loading compact />}
-            {topics.status === 'error' && <ErrorState compact error={topics.error} onRetry={topics.reload} />}
-            {topics.status === 'ok' && <TopicGrid items={topics.data.items} onPick={(t) => go(routes.topic(t))} />}
-          </View>
+/** Asked once, on first use: most people who need large text never look for a setting. */
+function ElderOffer() {
+  return (
+    <View className={`${styles.section} ${styles.offer} zc-elder-offer`}>
+      <Text className={styles.offerText}>字太小、看不清？可以打开长辈模式：字更大，按钮更大，首页更简单。</Text>
+      <View className={styles.offerActions}>
+        <Button className="zc-elder-offer-on" type="primary" onClick={() => setElder(true)}>
+          打开长辈模式
+        </Button>
+        <Button className="zc-elder-offer-off" type="default" fill="outline" onClick={dismissElderOffer}>
+          不用了
+        </Button>
+      </View>
+      <Text className={styles.offerHint}>以后可以在「我的」里随时开关</Text>
+    </View>
+  );
+}
 
-          <View className={`${styles.section} zc-hot`}>
-            <View className={styles.sectionHead}>
-              <View className={styles.sectionTabs}>
-                {LISTS.map((l) => (
-                  <Text
-                    key={l.sort}
-                    className={`${styles.sectionTab} ${sort === l.sort ? styles.sectionTabActive : ''} zc-home-list-${l.sort}`}
-                    onClick={() => setSort(l.sort)}
-                  >
-                    {l.title}
-                  </Text>
-                ))}
+/** 长辈模式's home: besides search and 我要咨询, one number to call. */
+function Hotline() {
+  return (
+    <View className={`${styles.section} ${styles.hotline} zc-hotline`}>
+      <Text className={styles.hotlineText}>不方便打字？打电话问</Text>
+      <View
+        className={`${styles.hotlineCall} zc-hotline-call`}
+        hoverClass={styles.pressed}
+        {...a11y.button(`拨打${HOTLINE.name} ${HOTLINE.number}`)}
+        onClick={() => callPhone(HOTLINE.number)}
+      >
+        <Text className={styles.hotlineNumber}>{HOTLINE.number}</Text>
+        <Text className={styles.hotlineName}>{HOTLINE.name}，点此拨打</Text>
+      </View>
+    </View>
+  );
+}
+
+function Browse() {
+  const topics = useResource(() => listTopics(), []);
+  // 热门问题 by default; 最近更新 shows what offices have just published or changed.
+  const [sort, setSort] = useState<'views' | 'updated'>('views');
+  const hot = useResource(() => listFaq({ sort, limit: 10 }), [sort]);
+  usePullToReload(() => {
+    topics.reload();
+    hot.reload();
+  });
+  return (
+    <>
+      <View className={styles.section}>
+        <View className={styles.sectionHead}>
+          <Text className={styles.sectionTitle} {...a11y.heading(2)}>
+            按主题查找
+          </Text>
+        </View>
+        {topics.status === 'loading' && <Loading compact />}
+        {topics.status === 'error' && <ErrorState compact error={topics.error} onRetry={topics.reload} />}
+        {topics.status === 'ok' && <TopicGrid items={topics.data.items} onPick={(t) => go(routes.topic(t))} />}
+      </View>
+
+      <View className={`${styles.section} zc-hot`}>
+        <View className={styles.sectionHead}>
+          <View className={styles.sectionTabs} {...{ role: 'tablist' }}>
+            {LISTS.map((l) => (
+              <View
+                key={l.sort}
+                className={`${styles.sectionTab} ${sort === l.sort ? styles.sectionTabActive : ''} zc-home-list-${l.sort}`}
+                {...a11y.tab(sort === l.sort)}
+                onClick={() => setSort(l.sort)}
+              >
+                {l.title}
               </View>
-              <Text className={styles.sectionHint}>{LISTS.find((l) => l.sort === sort)!.hint}</Text>
-            </View>
-            {hot.status === 'loading' && <Loading compact />}
-            {hot.status === 'error' && <ErrorState compact error={hot.error} onRetry={hot.reload} />}
-            {hot.status === 'ok' && hot.data.items.length === 0 && (
-              <EmptyState compact title="还没有已发布的问答" hint="问答上线后会显示在这里" />
-            )}
-            {hot.status === 'ok' && hot.data.items.length > 0 && (
-              <View className={styles.list}>
-                {hot.data.items.map((item, i) => (
-                  <EntryCard
-                    key={item.id}
-                    rank={sort === 'views' ? i + 1 : undefined}
-                    question={item.question}
-                    topic={item.topic}
-                    meta={sort === 'views' ? `${item.views} 次浏览` : `${shanghaiDate(item.updatedAt)} 更新`}
-                    onClick={() => go(routes.entry(item.id))}
-                  />
-                ))}
-              </View>
-            )}
+            ))}
           </View>
-        </>
-      )}
+          <Text className={styles.sectionHint}>{LISTS.find((l) => l.sort === sort)!.hint}</Text>
+        </View>
+        {hot.status === 'loading' && <Loading compact />}
+        {hot.status === 'error' && <ErrorState compact error={hot.error} onRetry={hot.reload} />}
+        {hot.status === 'ok' && hot.data.items.length === 0 && (
+          <EmptyState compact title="还没有已发布的问答" hint="问答上线后会显示在这里" />
+        )}
+        {hot.status === 'ok' && hot.data.items.length > 0 && (
+          <View className={styles.list}>
+            {hot.data.items.map((item, i) => (
+              <EntryCard
+                key={item.id}
+                rank={sort === 'views' ? i + 1 : undefined}
+                question={item.question}
+                topic={item.topic}
+                meta={sort === 'views' ? `${item.views} 次浏览` : `${shanghaiDate(item.updatedAt)} 更新`}
+                onClick={() => go(routes.entry(item.id))}
+              />
+            ))}
+          </View>
+        )}
+      </View>
+    </>
+  );
+}
+
+/** The end of every suggestion list and result list: ask in the words just typed. */
+function AskWithWords({ words }: { words: string }) {
+  return (
+    <View
+      className={`${styles.askRow} zc-ask-with-words`}
+      hoverClass={styles.pressed}
+      {...a11y.button(`没找到？用这句话咨询：${words}`)}
+      onClick={() => go(routes.ask({ q: words }))}
+    >
+      <View className={styles.askRowText}>
+        <Text className={styles.askRowTitle}>没找到？用这句话咨询</Text>
+        <Text className={styles.askRowWords}>「{words}」</Text>
+      </View>
+      <Text className={styles.askRowLink} {...a11y.hidden()}>
+        ›
+      </Text>
     </View>
   );
 }
 
 function SuggestionPanel({ state, text }: { state: ReturnType<typeof useSuggestions>; text: string }) {
   const items = state.status === 'ok' || state.status === 'loading' ? state.items : [];
+  const words = text.trim();
   return (
     <View
       className={`${styles.section} ${styles.suggest} zc-suggestions`}
@@ -162,8 +238,9 @@ function SuggestionPanel({ state, text }: { state: ReturnType<typeof useSuggesti
             <View
               key={item.id}
               className={`${styles.suggestItem} zc-suggestion`}
-              hoverClass={styles.suggestPressed}
-              onClick={() => go(routes.entry(item.id))}
+              hoverClass={styles.pressed}
+              {...a11y.link()}
+              onClick={() => go(routes.entry(item.id, words))}
             >
               <View className={styles.suggestText}>
                 <Text className={styles.suggestQuestion}>{item.question}</Text>
@@ -175,12 +252,7 @@ function SuggestionPanel({ state, text }: { state: ReturnType<typeof useSuggesti
           ))}
         </View>
       )}
-      {state.status !== 'loading' && (
-        <View className={`${styles.askRow} zc-ask-from-suggestions`} hoverClass={styles.suggestPressed} onClick={() => go(routes.ask({ q: text.trim() }))}>
-          <Text className={styles.askRowText}>没找到想问的？直接向责任单位提问</Text>
-          <Text className={styles.askRowLink}>我要咨询 ›</Text>
-        </View>
-      )}
+      {state.status !== 'loading' && words && <AskWithWords words={words} />}
     </View>
   );
 }
@@ -190,23 +262,17 @@ function Results({ query, onClear }: { query: string; onClear: () => void }) {
   return (
     <View className={`${styles.section} zc-results`}>
       <View className={styles.sectionHead}>
-        <Text className={styles.sectionTitle}>「{query}」的查询结果</Text>
-        <Text className={styles.link} onClick={onClear}>
-          清除
+        <Text className={styles.sectionTitle} {...a11y.heading(2)}>
+          「{query}」的查询结果
         </Text>
+        <View className={`${styles.link} zc-results-clear`} {...a11y.button('清除查询')} onClick={onClear}>
+          清除
+        </View>
       </View>
       {results.status === 'loading' && <Loading />}
       {results.status === 'error' && <ErrorState error={results.error} onRetry={results.reload} />}
       {results.status === 'ok' && results.data.items.length === 0 && (
-        <EmptyState
-          title="没有找到相关问答"
-          hint="换个说法试试，或者直接向责任单位提问，5 个工作日内答复。"
-          action={
-            <Button className="zc-ask-from-search" type="primary" onClick={() => go(routes.ask({ q: query }))}>
-              我要咨询
-            </Button>
-          }
-        />
+        <EmptyState title="没有找到相关问答" hint="换个说法试试，或者直接向责任单位提问，5 个工作日内答复。" />
       )}
       {results.status === 'ok' && results.data.items.length > 0 && (
         <View className={styles.list}>
@@ -217,11 +283,12 @@ function Results({ query, onClear }: { query: string; onClear: () => void }) {
               excerpt={excerpt(item.answer, 56)}
               topic={item.topic}
               meta={item.matched ? `也有人问：${item.matched}` : undefined}
-              onClick={() => go(routes.entry(item.id))}
+              onClick={() => go(routes.entry(item.id, query))}
             />
           ))}
         </View>
       )}
+      {results.status === 'ok' && <AskWithWords words={query} />}
     </View>
   );
 }

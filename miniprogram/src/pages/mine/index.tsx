@@ -5,6 +5,8 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { Me, Unit } from '@shared/schemas/auth';
 import { useEffect, useState } from 'react';
 import { AnswererChips } from '../../components/AnswererChips';
+import { ElderSwitch } from '../../components/ElderSwitch';
+import { Page } from '../../components/Page';
 import { useStoredUser } from '../../hooks/useStoredUser';
 import { UnitPicker } from '../../components/UnitPicker';
 import { ApiError, errorMessage } from '../../services/api';
@@ -49,7 +51,8 @@ export default function Mine() {
   }, [staffId]);
 
   return (
-    <View className={styles.page}>
+    <Page>
+      <ElderSwitch />
       {isStaff(user) ? (
         <StaffCard
           user={user}
@@ -89,7 +92,7 @@ export default function Mine() {
           />
         </>
       )}
-    </View>
+    </Page>
   );
 }
 

@@ -1,0 +1,2 @@
+// weapp has no keyboard focus to activate.
+export function installKeyboardActivation(): void {}
