@@ -46,6 +46,8 @@ export const resolvedInput = z
 export const INBOX_TABS = ['pending', 'due_soon', 'overdue', 'answered'] as const;
 export type InboxTab = (typeof INBOX_TABS)[number];
 export const inquiryListQuery = pageQuery.extend({ tab: z.enum(INBOX_TABS).optional() });
+/** How many inquiries each 工作台 tab holds, counted like the tab's list. */
+export type InboxCounts = Record<InboxTab, number>;
 
 export type InquiryEvent = {
   id: number;
@@ -82,3 +84,6 @@ export type InquiryView = {
   contact?: { name: string | null; phone: string | null };
   events?: InquiryEvent[];
 };
+
+/** A page of a staff member's 工作台 tab, with every tab's count. */
+export type InboxPage = { items: InquiryView[]; total: number; counts: InboxCounts };

@@ -42,35 +42,55 @@ export async function getByIdempotencyKey(db: D1Database, createdBy: string, key
   return db.prepare(`${SELECT} WHERE i.created_by = ?1 AND i.idempotency_key = ?2`).bind(createdBy, key).first<InquiryRow>();
 }
 
-export type ListFilter = {
-  residentId?: string;
-  unitId?: string;
-  statuses?: readonly InquiryStatus[];
-  dueAfter?: string;
-  dueBefore?: string;
-  order: 'due' | 'received' | 'replied';
-  limit: number;
-  offset: number;
-};
+/** Whose inquiries: a resident's own, a unit's, or (neither) every one. */
+export type Scope = { residentId?: string; unitId?: string };
+/** Which of them: by state and by due date (from `dueAfter`, before `dueBefore`). */
+export type TabFilter = { statuses?: readonly InquiryStatus[]; dueAfter?: string; dueBefore?: string };
+
+export type ListFilter = Scope &
+  TabFilter & {
+    order: 'due' | 'received' | 'replied';
+    limit: number;
+    offset: number;
+  };
 
 const ORDER = { due: 'i.due_at ASC, i.id', received: 'i.received_at DESC, i.id', replied: 'i.replied_at DESC, i.id' };
 
+/** The SQL condition on `i` for a filter, with its values in the order of its `?`s. */
+function condition(f: Scope & TabFilter): { sql: string; args: unknown[] } {
+  const parts: string[] = [];
+  const args: unknown[] = [];
+  const add = (sql: string, value: unknown) => {
+    parts.push(sql);
+    args.push(value);
+  };
+  if (f.residentId !== undefined) add('i.resident_id = ?', f.residentId);
+  if (f.unitId !== undefined) add('i.unit_id = ?', f.unitId);
+  if (f.statuses) add('i.status IN (SELECT value FROM json_each(?))', JSON.stringify(f.statuses));
+  if (f.dueAfter !== undefined) add('i.due_at >= ?', f.dueAfter);
+  if (f.dueBefore !== undefined) add('i.due_at < ?', f.dueBefore);
+  return { sql: parts.length ? parts.join(' AND ') : '1', args };
+}
+
 export async function listInquiries(db: D1Database, f: ListFilter): Promise<{ rows: InquiryRow[]; total: number }> {
-  const where = `WHERE (?1 IS NULL OR i.resident_id = ?1) AND (?2 IS NULL OR i.unit_id = ?2)
-    AND (?3 IS NULL OR i.status IN (SELECT value FROM json_each(?3)))
-    AND (?4 IS NULL OR i.due_at >= ?4) AND (?5 IS NULL OR i.due_at < ?5)`;
-  const args = [
-    f.residentId ?? null,
-    f.unitId ?? null,
-    f.statuses ? JSON.stringify(f.statuses) : null,
-    f.dueAfter ?? null,
-    f.dueBefore ?? null,
-  ];
+  const where = condition(f);
   const [rows, count] = await db.batch<InquiryRow | { total: number }>([
-    db.prepare(`${SELECT} ${where} ORDER BY ${ORDER[f.order]} LIMIT ?6 OFFSET ?7`).bind(...args, f.limit, f.offset),
-    db.prepare(`SELECT COUNT(*) AS total FROM inquiries i ${where}`).bind(...args),
+    db.prepare(`${SELECT} WHERE ${where.sql} ORDER BY ${ORDER[f.order]} LIMIT ? OFFSET ?`).bind(...where.args, f.limit, f.offset),
+    db.prepare(`SELECT COUNT(*) AS total FROM inquiries i WHERE ${where.sql}`).bind(...where.args),
   ]);
   return { rows: rows!.results as InquiryRow[], total: (count!.results[0] as { total: number }).total };
+}
+
+/** How many inquiries of `scope` each tab holds, in one pass over them (the same conditions the list uses). */
+export async function countByTab<T extends string>(db: D1Database, scope: Scope, tabs: Record<T, TabFilter>): Promise<Record<T, number>> {
+  const names = Object.keys(tabs) as T[];
+  const cases = names.map((name) => condition(tabs[name]));
+  const where = condition(scope);
+  const row = await db
+    .prepare(`SELECT ${cases.map((c, k) => `COUNT(CASE WHEN ${c.sql} THEN 1 END) AS c${k}`).join(', ')} FROM inquiries i WHERE ${where.sql}`)
+    .bind(...cases.flatMap((c) => c.args), ...where.args)
+    .first<Record<string, number>>();
+  return Object.fromEntries(names.map((name, k) => [name, row?.[`c${k}`] ?? 0])) as Record<T, number>;
 }
 
 type EventRow = { id: number; at: string; type: string; actor_role: string | null; public: number; data: string };

@@ -7,12 +7,15 @@ import {
   inquiryCreateInput,
   inquiryListQuery,
   resolvedInput,
+  type InboxPage,
+  type InboxTab,
   type InquiryCreateOutput,
   type InquiryView,
 } from '../../shared/schemas/inquiry';
 import { loadOverrides } from '../db/calendar';
 import { getEntry } from '../db/faq';
 import {
+  countByTab,
   getByIdempotencyKey,
   getInquiry,
   insertInquiry,
@@ -24,6 +27,8 @@ import {
   type InquiryRow,
   type ListFilter,
   type NewEvent,
+  type Scope,
+  type TabFilter,
 } from '../db/inquiries';
 import { searchFaq } from '../db/search';
 import { getUnit } from '../db/units';
@@ -59,21 +64,24 @@ async function viewWithEvents(db: D1Database, row: InquiryRow, user: SessionUser
   return inquiryView(row, user, now, overrides, events);
 }
 
-function listFilter(user: SessionUser, tab: string | undefined, now: Date, overrides: YearSchedules): Omit<ListFilter, 'limit' | 'offset'> {
-  if (user.role === 'resident') return { residentId: user.id, order: 'received' };
-  const unitId = user.role === 'office' ? undefined : user.unitId!;
-  const nowIso = now.toISOString();
-  switch (tab) {
-    case 'due_soon':
-      return { unitId, statuses: AWAITING_REPLY, dueAfter: nowIso, dueBefore: dueSoonCutoff(now, overrides), order: 'due' };
-    case 'overdue':
-      return { unitId, statuses: AWAITING_REPLY, dueBefore: nowIso, order: 'due' };
-    case 'answered':
-      return { unitId, statuses: ['answered', 'closed'], order: 'replied' };
-    default:
-      return { unitId, statuses: OPEN, order: 'due' };
-  }
+/** Whose inquiries a list holds: a resident's own; a unit's for its staff; every one for the office. */
+function scopeOf(user: SessionUser): Scope {
+  if (user.role === 'resident') return { residentId: user.id };
+  return user.role === 'office' ? {} : { unitId: user.unitId! };
 }
+
+/** What each 工作台 tab holds; its list and its count both read this. */
+function inboxTabs(now: Date, overrides: YearSchedules): Record<InboxTab, TabFilter> {
+  const nowIso = now.toISOString();
+  return {
+    pending: { statuses: OPEN },
+    due_soon: { statuses: AWAITING_REPLY, dueAfter: nowIso, dueBefore: dueSoonCutoff(now, overrides) },
+    overdue: { statuses: AWAITING_REPLY, dueBefore: nowIso },
+    answered: { statuses: ['answered', 'closed'] },
+  };
+}
+
+const TAB_ORDER: Record<InboxTab, ListFilter['order']> = { pending: 'due', due_soon: 'due', overdue: 'due', answered: 'replied' };
 
 async function createInquiry(
   db: D1Database,
@@ -122,7 +130,7 @@ async function createInquiry(
       ticketDay,
     },
     events,
-    notify.map((u) => messages.assigned(u, { id, question: input.question }, 1)),
+    notify.map((u) => messages.assigned(u, { id }, 1)),
   );
   // With a key, a copy that arrived at the same moment may have won: read whichever row stands.
   const row = key ? await getByIdempotencyKey(db, user.id, key) : await getInquiry(db, id);
@@ -159,12 +167,22 @@ export const inquiryRoutes = new Hono<AppEnv>()
 
   .get('/inquiries', signedIn, validate('query', inquiryListQuery), async (c) => {
     const user = currentUser(c);
-    const { tab, limit, offset } = c.req.valid('query');
+    const { tab = 'pending', limit, offset } = c.req.valid('query');
+    const db = c.env.DB;
     const now = new Date();
-    const overrides = await loadOverrides(c.env.DB);
-    const { rows, total } = await listInquiries(c.env.DB, { ...listFilter(user, tab, now, overrides), limit, offset });
+    const overrides = await loadOverrides(db);
+    const scope = scopeOf(user);
+    if (user.role === 'resident') {
+      const { rows, total } = await listInquiries(db, { ...scope, order: 'received', limit, offset });
+      return c.json({ items: rows.map((r) => inquiryView(r, user, now, overrides)), total });
+    }
+    const tabs = inboxTabs(now, overrides);
+    const [{ rows, total }, counts] = await Promise.all([
+      listInquiries(db, { ...scope, ...tabs[tab], order: TAB_ORDER[tab], limit, offset }),
+      countByTab(db, scope, tabs),
+    ]);
     const items: InquiryView[] = rows.map((r) => inquiryView(r, user, now, overrides));
-    return c.json({ items, total });
+    return c.json({ items, total, counts } satisfies InboxPage);
   })
 
   .get('/inquiries/:id', signedIn, validate('param', idParam), async (c) => {

@@ -1,48 +1,37 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import { grantInput, noticeIdParam, noticeListQuery, type Notice, type NoticePage } from '../../shared/schemas/notification';
+import { listNotifications, markNotificationRead } from '../db/notifications';
 import type { AppEnv } from '../env';
 import { currentUser, requireRole, signedIn } from '../lib/auth';
 import { notFound } from '../lib/errors';
 import { validate } from '../lib/validate';
-
-const listQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(30),
-  before: z.coerce.number().int().positive().optional(),
-});
-const numericId = z.object({ id: z.coerce.number().int().positive() });
-const grantInput = z.object({ templateId: z.string().min(1).max(64), accepted: z.literal(true) }).strict();
-
-type Row = { id: number; inquiry_id: string | null; kind: string; title: string; body: string; created_at: string; read_at: string | null };
+import { canSee } from '../rules/inquiry-access';
 
 /** 消息: each user's in-app notifications, and the WeChat subscribe grants they give. */
 export const notificationRoutes = new Hono<AppEnv>()
-  .get('/notifications', signedIn, validate('query', listQuery), async (c) => {
+  .get('/notifications', signedIn, validate('query', noticeListQuery), async (c) => {
     const user = currentUser(c);
-    const { limit, before } = c.req.valid('query');
-    const [list, unread] = await c.env.DB.batch<Row | { n: number }>([
-      c.env.DB.prepare(
-        `SELECT id, inquiry_id, kind, title, body, created_at, read_at FROM notifications
-         WHERE user_id = ?1 AND (?2 IS NULL OR id < ?2) ORDER BY id DESC LIMIT ?3`,
-      ).bind(user.id, before ?? null, limit),
-      c.env.DB.prepare('SELECT COUNT(*) AS n FROM notifications WHERE user_id = ?1 AND read_at IS NULL').bind(user.id),
-    ]);
-    const items = (list!.results as Row[]).map((r) => ({
-      id: r.id,
-      inquiryId: r.inquiry_id,
-      kind: r.kind,
-      title: r.title,
-      body: r.body,
-      createdAt: r.created_at,
-      read: r.read_at !== null,
-    }));
-    return c.json({ items, unread: (unread!.results[0] as { n: number }).n });
+    const { rows, unread } = await listNotifications(c.env.DB, user.id, c.req.valid('query'));
+    const items = rows.map(
+      (r): Notice => ({
+        id: r.id,
+        inquiryId: r.inquiry_id,
+        // The same rule as opening the inquiry: a resident's own; staff only while it is their unit's.
+        question: r.inquiry && canSee(user, r.inquiry) ? r.inquiry.question : null,
+        kind: r.kind,
+        title: r.title,
+        body: r.body,
+        createdAt: r.created_at,
+        read: r.read_at !== null,
+      }),
+    );
+    return c.json({ items, unread } satisfies NoticePage);
   })
 
-  .post('/notifications/:id/read', signedIn, validate('param', numericId), async (c) => {
-    const r = await c.env.DB.prepare('UPDATE notifications SET read_at = COALESCE(read_at, ?3) WHERE id = ?1 AND user_id = ?2')
-      .bind(c.req.valid('param').id, currentUser(c).id, new Date().toISOString())
-      .run();
-    if (!r.meta.changes) throw notFound('消息');
+  .post('/notifications/:id/read', signedIn, validate('param', noticeIdParam), async (c) => {
+    if (!(await markNotificationRead(c.env.DB, currentUser(c).id, c.req.valid('param').id, new Date().toISOString()))) {
+      throw notFound('消息');
+    }
     return c.json({ read: true });
   })
 

@@ -2,13 +2,15 @@ import type { NewMessage } from '../db/inquiries';
 
 /** Notification texts; `key` makes each one unique so a retry or a re-run never sends it twice. */
 export const messages = {
-  assigned: (userId: string, i: { id: string; question: string }, version: number): NewMessage => ({
+  // No text carries the question: 消息 reads it from the inquiry, so it shows only while the
+  // reader may still see that inquiry (not after it was transferred to another unit).
+  assigned: (userId: string, i: { id: string }, version: number): NewMessage => ({
     key: `assigned:${i.id}:${version}:${userId}`,
     userId,
     inquiryId: i.id,
     kind: 'assigned',
     title: '新的政策咨询待答复',
-    body: `「${i.question.length > 30 ? `${i.question.slice(0, 30)}…` : i.question}」已交办，请在期限内答复。`,
+    body: '咨询已交办，请在期限内答复。',
   }),
   replied: (userId: string, i: { id: string; ticket: string }): NewMessage => ({
     key: `replied:${i.id}`,
