@@ -41,7 +41,8 @@ async function importAll(api, token, entries) {
     const { body } = await call(`${api.url}/api/faq/import`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
-      body: JSON.stringify({ entries: entries.slice(i, i + IMPORT_ROWS), publish: true, defaultTopic: '疫情防控' }),
+      // The bases hold questions that read alike once normalized; each is meant as its own entry.
+      body: JSON.stringify({ entries: entries.slice(i, i + IMPORT_ROWS), publish: true, defaultTopic: '疫情防控', duplicates: 'import' }),
     });
     ids.push(...body.ids);
   }

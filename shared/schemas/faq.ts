@@ -52,12 +52,24 @@ export const faqImportRow = z
     question: faqFields.question,
     answer: faqFields.answer,
     topic: faqFields.topic.optional(),
-    similar: z.array(phrase).max(L.similar).default([]),
-    keywords: z.array(keyword).max(L.keywords).default([]),
-    unitId: faqFields.unitId,
+    similar: z.array(phrase).max(L.similar, `相似问法最多 ${L.similar} 个`).default([]),
+    keywords: z.array(keyword).max(L.keywords, `关键字最多 ${L.keywords} 个`).default([]),
+    // A unit's id or name; the import looks it up and names an unknown one.
+    unitId: z.string({ message: '发文单位应为文字' }).max(200, '发文单位不能超过 200 字').optional(),
   })
   .strict();
 export type FaqImportRow = z.infer<typeof faqImportRow>;
+
+/**
+ * What to do with an imported question that another entry, or an earlier row of the file, already
+ * asks (equal once normalized as the matcher sees it): leave the row out, write it over the
+ * existing entry, or import it as a new entry all the same.
+ */
+export const IMPORT_DUPLICATE_CHOICES = ['skip', 'update', 'import'] as const;
+export type DuplicateChoice = (typeof IMPORT_DUPLICATE_CHOICES)[number];
+const duplicateChoice = z.enum(IMPORT_DUPLICATE_CHOICES, {
+  message: '重复问题的处理方式应为 skip（跳过）、update（更新已有条目）或 import（仍然导入）',
+});
 
 export const faqImportJson = z
   .object({
@@ -66,22 +78,91 @@ export const faqImportJson = z
     publish: z.boolean().default(false),
     dryRun: z.boolean().default(false),
     defaultTopic: z.enum(TOPICS).optional(),
+    /** For every duplicate row; `choices` overrides it row by row ({ "3": "skip" }, rows counted from 1). */
+    duplicates: duplicateChoice.optional(),
+    choices: z.record(z.string().regex(/^[1-9]\d*$/, '行号应为从 1 起的整数'), duplicateChoice).optional(),
   })
   .strict();
+
+const choiceWords = IMPORT_DUPLICATE_CHOICES.join('|');
+const CHOICE_LIST = new RegExp(`^\\d+:(${choiceWords})(,\\d+:(${choiceWords}))*$`);
 
 export const faqImportQuery = z.object({
   publish: z.enum(['true', 'false']).optional(),
   dryRun: z.enum(['true', 'false']).optional(),
   defaultTopic: z.enum(TOPICS).optional(),
+  duplicates: duplicateChoice.optional(),
+  /** Per-row choices for CSV: `3:skip,5:update`. */
+  choices: z
+    .string()
+    .max(200_000)
+    .regex(CHOICE_LIST, 'choices 应为「行号:处理方式」，用逗号隔开，如 3:skip,5:update')
+    .transform((s) => Object.fromEntries(s.split(',').map((pair) => pair.split(':') as [string, DuplicateChoice])))
+    .optional(),
 });
+export type FaqImportQuery = z.output<typeof faqImportQuery>;
 
-export type ImportRowError = { row: number; field?: string; message: string };
+/** How many parsed rows a dry run shows back, for the editor to see the file was read as meant. */
+export const IMPORT_PREVIEW_ROWS = 20;
+
+/**
+ * One problem of one row (row 0: the file as a whole). `column` is the column as the file names
+ * it (the CSV header, 答案, or the JSON field), `value` what the row holds there, shortened for
+ * display, and `expected` what would be accepted.
+ */
+export type ImportRowError = {
+  row: number;
+  field?: string;
+  message: string;
+  column?: string;
+  value?: string;
+  expected?: string;
+};
+
+/** A row whose question an existing entry or an earlier row already asks. */
+export type ImportDuplicate = {
+  row: number;
+  question: string;
+  /** The existing entry (of a unit the caller may see) with the same question. */
+  entry?: {
+    id: string;
+    question: string;
+    status: (typeof FAQ_STATUSES)[number];
+    unitId: string;
+    unitName: string;
+    /** The caller may update it (an entry of a unit they manage). */
+    editable: boolean;
+  };
+  /** The earlier row of the same file with the same question. */
+  sameAsRow?: number;
+  /** What the request's choices do with the row; absent while nobody has chosen. */
+  action?: DuplicateChoice;
+};
+
+/** A parsed row as the import reads it: `unit` is the unit's name once resolved. */
+export type ImportPreviewRow = { row: number; question: string; topic: string; unit: string; similar: number };
+
 export type ImportResult = {
   dryRun: boolean;
+  /** Rows written (or, on a dry run, to be written) as new entries. */
   imported: number;
+  updated: number;
+  skipped: number;
+  /** Rows in the request. */
+  total: number;
   ids?: string[];
+  updatedIds?: string[];
   errors: ImportRowError[];
+  duplicates: ImportDuplicate[];
+  /** The first IMPORT_PREVIEW_ROWS rows, on a dry run. */
+  preview?: ImportPreviewRow[];
 };
+
+/** An issue of a refused import (400, 409): the one error shape's path and message, plus the row's details. */
+export type ImportIssue = { path: string; message: string } & Omit<ImportRowError, 'message' | 'field'> & {
+    entryId?: string;
+    sameAsRow?: number;
+  };
 
 export const faqSearchQuery = z.object({
   q: z.string().trim().min(1, '请输入要查询的问题').max(L.searchQuery, `问题不能超过 ${L.searchQuery} 字`),

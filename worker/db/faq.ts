@@ -212,3 +212,69 @@ export async function recordFeedback(db: D1Database, id: string, voter: string, 
   ]);
   return counts!.results[0]!;
 }
+
+/**
+ * The questions of draft and published entries the caller may see, for the import's duplicate
+ * check: every one of the units they manage (`units` null: every unit), and the public ones of others.
+ */
+export async function questionsFor(db: D1Database, units: string[] | null, today: string) {
+  const { results } = await db
+    .prepare(
+      `SELECT e.id, e.question, e.status, e.unit_id, u.name AS unit_name, e.updated_at
+       FROM faq_entries e JOIN units u ON u.id = e.unit_id
+       WHERE e.status IN ('draft', 'published')
+         AND (?2 IS NULL OR e.unit_id IN (SELECT value FROM json_each(?2)) OR (${PUBLIC_ON}))`,
+    )
+    .bind(today, units ? JSON.stringify(units) : null)
+    .all<{ id: string; question: string; status: FaqStatus; unit_id: string; unit_name: string; updated_at: string }>();
+  return results.map((r) => ({
+    id: r.id,
+    question: r.question,
+    status: r.status,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    updatedAt: r.updated_at,
+  }));
+}
+
+export async function getEntries(db: D1Database, ids: string[]): Promise<FaqManaged[]> {
+  if (!ids.length) return [];
+  const { results } = await db
+    .prepare(`${SELECT_ENTRY} WHERE e.id IN (SELECT value FROM json_each(?1))`)
+    .bind(JSON.stringify(ids))
+    .all<FaqRow>();
+  return results.map(toEntry);
+}
+
+export type ImportedChanges = { id: string; question: string; answer: string; topic: string; similar: string[]; keywords: string[] };
+
+/** Rewrites existing entries from imported rows in bulk (one statement per chunk, not per entry); reindex them with indexStatements. */
+export function updateManyStatements(db: D1Database, entries: ImportedChanges[], now: string): D1PreparedStatement[] {
+  const rows = entries.map((e) => ({ ...e, similar: JSON.stringify(e.similar), keywords: JSON.stringify(e.keywords) }));
+  return chunkJson(rows).map((json) =>
+    db
+      .prepare(
+        `UPDATE faq_entries SET question = j.value->>'question', answer = j.value->>'answer', topic = j.value->>'topic',
+           similar = j.value->>'similar', keywords = j.value->>'keywords', updated_at = ?2
+         FROM json_each(?1) AS j WHERE faq_entries.id = j.value->>'id'`,
+      )
+      .bind(json, now),
+  );
+}
+
+/**
+ * Statements that fail, and so roll back the whole batch they open, unless every entry is still
+ * as it was saved at `updatedAt`: a batch that writes over entries read earlier writes nothing
+ * if one of them was edited in between.
+ */
+export function unchangedStatements(db: D1Database, entries: { id: string; updatedAt: string }[]): D1PreparedStatement[] {
+  return chunkJson(entries.map((e) => ({ id: e.id, at: e.updatedAt }))).map((json) =>
+    db
+      .prepare(
+        // json() of text that is not JSON raises an error; it depends on n, so it runs only then.
+        `SELECT CASE WHEN n = json_array_length(?1) THEN n ELSE json('changed ' || n) END
+         FROM (SELECT COUNT(*) AS n FROM json_each(?1) AS j JOIN faq_entries e ON e.id = j.value->>'id' AND e.updated_at = j.value->>'at')`,
+      )
+      .bind(json),
+  );
+}
