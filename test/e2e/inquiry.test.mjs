@@ -59,6 +59,32 @@ async function signInAnswerer(page, unitName, name, shotName) {
   assert.equal(flat(await page.locator('.zc-staff-role').innerText()), `政策解答员 · ${unitName}`);
 }
 
+/** The 工作台 tab counts as shown, and as the API's own lists of each tab total them. */
+async function tabCounts(page) {
+  const shown = {};
+  for (const tab of ['pending', 'due_soon', 'overdue', 'answered']) {
+    const count = page.locator(`.zc-tab-${tab} .zc-tab-count`);
+    shown[tab] = Number(await count.getAttribute('data-count'));
+    assert.equal((await count.innerText()).trim(), String(shown[tab]));
+  }
+  return shown;
+}
+async function listedCounts(token) {
+  const totals = {};
+  for (const tab of ['pending', 'due_soon', 'overdue', 'answered']) {
+    totals[tab] = (await apiCall(stack.apiUrl, 'GET', `/api/inquiries?tab=${tab}&limit=1`, { token })).total;
+  }
+  return totals;
+}
+
+/** Waits until what is typed on the handling screen is kept on the device (Taro's H5 storage). */
+async function draftKept(page, kind, inquiryId, text) {
+  const { user } = await sessionOf(page);
+  const key = `zc.draft.${kind}.${user.id}.${inquiryId}`;
+  await page.waitForFunction(([k, t]) => JSON.parse(localStorage.getItem(k) ?? 'null')?.data?.value === t, [key, text]);
+  return key;
+}
+
 /** Waits for the ask screen's suggestion panel to show the answer for exactly `query`. */
 const askSuggestionsFor = (page, query) => suggestionsFor(page, query, '.zc-ask-suggestions');
 
@@ -158,6 +184,12 @@ test('ask → ticket → the answerer replies from the 工作台 → the residen
     await card.waitFor();
     assert.match(await card.innerText(), /退役军人/);
     assert.match(flat(await card.locator('.zc-clock').innerText()), new RegExp(`^${monthDay(due.dueAt)}前答复`));
+    // Each tab says how many it holds, counted by the API like the lists themselves.
+    await s.locator('.zc-tab-pending .zc-tab-count').waitFor();
+    const staffToken = (await sessionOf(s)).token;
+    const countsBefore = await tabCounts(s);
+    assert.deepEqual(countsBefore, await listedCounts(staffToken));
+    assert.ok(countsBefore.pending >= 1, 'the new inquiry is counted as 待答复');
     await shot(s, 'inbox');
 
     // Not overdue, so not under 超期.
@@ -195,26 +227,73 @@ test('ask → ticket → the answerer replies from the 工作台 → the residen
     await reply.fill(finalReply);
     await s.locator('.zc-compose').scrollIntoViewIfNeeded();
     await shot(s, 'handle-compose');
-    await s.locator('.nut-button.zc-reply-send').click();
+
+    // The page is reloaded (or the phone closes the app) before it is sent: the reply is still there.
+    const replyKey = await draftKept(s, 'reply', id, finalReply);
+    assert.doesNotMatch(await s.evaluate((k) => localStorage.getItem(k), replyKey), /13800138000|李女士/, 'no contact details are kept');
+    await s.reload();
+    await s.locator('.zc-handle[data-status="assigned"]').waitFor();
+    await s.locator('.zc-compose .zc-draft-notice').waitFor();
+    assert.equal(await s.locator('.zc-reply-input textarea').inputValue(), finalReply);
+    await s.locator('.zc-compose').scrollIntoViewIfNeeded();
+    await shot(s, 'handle-draft-restored');
+
+    // 发送答复 shows the reply as the resident will see it, and sends nothing yet.
+    const send = s.locator('.nut-button.zc-reply-send');
+    const preview = s.locator('.zc-reply-preview');
+    await send.click();
+    await preview.waitFor();
+    assert.equal((await preview.locator('.zc-reply-text').innerText()).trim(), finalReply.trim());
+    assert.match(await preview.innerText(), /区税务局/, 'signed with the unit, as on 咨询详情');
+    await shot(s, 'handle-preview');
+    assert.equal((await apiCall(stack.apiUrl, 'GET', `/api/inquiries/${id}`, { token })).status, 'assigned', 'not sent before 确认发送');
+
+    // 返回修改 goes back to the text; Esc closes it too, and the keyboard is back on 发送答复.
+    await preview.locator('.nut-button.zc-preview-back').click();
+    await preview.waitFor({ state: 'hidden' });
+    await send.focus();
+    await s.keyboard.press('Enter');
+    await preview.waitFor();
+    await s.keyboard.press('Escape');
+    await preview.waitFor({ state: 'hidden' });
+    assert.equal(await s.evaluate(() => !!document.activeElement?.closest('.zc-reply-send')), true, 'focus returns to 发送答复');
+    assert.equal((await apiCall(stack.apiUrl, 'GET', `/api/inquiries/${id}`, { token })).status, 'assigned');
+    assert.equal(await s.locator('.zc-reply-input textarea').inputValue(), finalReply, 'the text is as it was');
+
+    // 确认发送 sends it.
+    await send.click();
+    await preview.locator('.nut-button.zc-preview-confirm').click();
     await s.locator('.zc-handle[data-status="answered"]').waitFor();
+    await preview.waitFor({ state: 'hidden' });
     assert.equal((await s.locator('.zc-reply-text').innerText()).trim(), finalReply.trim());
     assert.equal(await s.locator('.zc-compose').count(), 0, 'an answered inquiry offers no reply form');
+    assert.equal(await s.evaluate((k) => localStorage.getItem(k), replyKey), null, 'the sent reply is no longer kept');
     await shot(s, 'handle-answered');
 
-    // It moved from 待答复 to 已答复.
-    await s.goBack();
-    await s.locator('.zc-inbox').waitFor();
+    // It moved from 待答复 to 已答复, and the counts with it.
+    await s.goto(`${stack.appUrl}/pages/staff/inbox/index`);
+    await s.locator('.zc-inbox .zc-tab-pending .zc-tab-count').waitFor();
+    const countsAfter = await tabCounts(s);
+    assert.deepEqual(countsAfter, { ...countsBefore, pending: countsBefore.pending - 1, answered: countsBefore.answered + 1 });
     await s.locator('.zc-tab-answered').click();
     await s.locator('.zc-inquiry-card', { hasText: ticket }).waitFor();
     await s.locator('.zc-tab-pending').click();
     await s.locator('.zc-inquiry-card, [data-state="empty"]').first().waitFor();
     assert.equal(await s.locator('.zc-inquiry-card', { hasText: ticket }).count(), 0);
 
-    // The resident: 消息 has the reply notice, unread.
+    // The answerer's 消息 says which question was handed to them.
+    await s.goto(`${stack.appUrl}/pages/messages/index`);
+    const handedOver = s.locator('.zc-message[data-kind="assigned"]', { hasText: QUESTION });
+    await handedOver.waitFor();
+    assert.equal((await handedOver.locator('.zc-message-question').innerText()).trim(), QUESTION);
+    await shot(s, 'messages-staff');
+
+    // The resident: 消息 has the reply notice, unread, with the question it answers.
     await p.goto(`${stack.appUrl}/pages/messages/index`);
     const notice = p.locator('.zc-message', { hasText: ticket });
     await notice.waitFor();
     assert.equal((await notice.locator('.zc-message-title').innerText()).trim(), '您的政策咨询已答复');
+    assert.equal((await notice.locator('.zc-message-question').innerText()).trim(), QUESTION);
     assert.equal(await notice.getAttribute('data-read'), '0');
     assert.equal(await notice.locator('.zc-unread-dot').count(), 1);
     await shot(p, 'messages');
@@ -287,6 +366,7 @@ test('a reply someone else sent first: the handle screen shows the API message a
     });
 
     await page.locator('.nut-button.zc-reply-send').click();
+    await page.locator('.zc-reply-preview .nut-button.zc-preview-confirm').click();
     const conflict = page.locator('.zc-conflict');
     await conflict.waitFor();
     assert.equal((await conflict.locator('.zc-conflict-message').innerText()).trim(), '咨询当前为「已答复」，不能答复');
@@ -333,7 +413,13 @@ test('clarification, supplement, transfer and withdraw all show in both timeline
     // The resident left no contact details.
     assert.equal(flat(await s.locator('.zc-contact-name').innerText()), '未填写');
     await s.locator('.nut-button.zc-open-clarify').click();
-    await s.locator('.zc-clarify-input textarea').fill('请说明网店由个人还是企业经营，以及经营地址是否在本区。');
+    const ask = '请说明网店由个人还是企业经营，以及经营地址是否在本区。';
+    await s.locator('.zc-clarify-input textarea').fill(ask);
+    // Kept like the reply: after a reload the request for detail is open again, as typed.
+    await draftKept(s, 'clarify', id, ask);
+    await s.reload();
+    await s.locator('.zc-handle[data-status="assigned"]').waitFor();
+    assert.equal(await s.locator('.zc-clarify-input textarea').inputValue(), ask);
     await s.locator('.zc-clarify').scrollIntoViewIfNeeded();
     await shot(s, 'handle-clarify');
     await s.locator('.nut-button.zc-clarify-send').click();
@@ -571,10 +657,10 @@ test('the 工作台 marks 超期 in red and 临期 in orange', async () => {
     const badge = (name) => page.locator(`.zc-inquiry-card[data-id="${ids[name]}"] .zc-urgency`);
     assert.equal((await badge('late').innerText()).trim(), '超期');
     assert.equal(await badge('late').getAttribute('data-level'), 'overdue');
-    assert.equal(await badge('late').evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(217, 48, 38)');
+    assert.equal(await badge('late').evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(197, 34, 31)');
     assert.equal((await badge('today').innerText()).trim(), todayWorks ? '今天到期' : '临期');
     assert.equal((await badge('soon').innerText()).trim(), '临期');
-    assert.equal(await badge('soon').evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(232, 113, 10)');
+    assert.equal(await badge('soon').evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(138, 75, 0)');
     assert.equal(await badge('calm').count(), 0);
     assert.match(await page.locator(`.zc-inquiry-card[data-id="${ids.late}"] .zc-clock`).innerText(), /已超期 \d+ 个工作日/);
     // Most urgent first.
@@ -584,6 +670,18 @@ test('the 工作台 marks 超期 in red and 临期 in orange', async () => {
     assert.ok(Math.max(at('today'), at('soon')) < at('calm'), order.join(' '));
     if (todayWorks) assert.ok(at('today') < at('soon'), order.join(' '));
     await shot(page, 'inbox-badges');
+
+    // The tabs count what they hold: 超期 has the late one, 临期 the one due by tomorrow, and
+    // each number is what that tab lists.
+    const { token } = await sessionOf(page);
+    const counts = await tabCounts(page);
+    assert.deepEqual(counts, await listedCounts(token));
+    assert.ok(counts.overdue >= 1 && counts.due_soon >= 1 && counts.pending >= 4, JSON.stringify(counts));
+    assert.equal(await page.locator('.zc-tab-overdue .zc-tab-count').evaluate((el) => getComputedStyle(el).color), 'rgb(197, 34, 31)', '超期 waiting is red');
+    await page.locator('.zc-tab-overdue').click();
+    await page.locator(`.zc-inquiry-card[data-id="${ids.late}"]`).waitFor();
+    assert.equal(await page.locator('.zc-inquiry-card').count(), Math.min(counts.overdue, 15));
+    await shot(page, 'inbox-overdue-counts');
     assert.deepEqual(errors, []);
   } finally {
     await context.close();
@@ -598,7 +696,7 @@ test('an answerer logs a phone question for a resident: a contact is required, t
     await page.locator('.nut-button.zc-go-inbox').click();
     await page.locator('.nut-button.zc-go-log').click();
     await page.waitForURL(/\/pages\/ask\/index/);
-    await page.locator('.zc-ask[data-mode="staff"]').waitFor();
+    await page.locator('.zc-ask-staff').waitFor();
 
     await page.locator('.zc-ask-channel[data-channel="phone"]').click();
     await page.locator('.zc-ask-question textarea').fill(question);
@@ -645,7 +743,7 @@ test('staff answer a 12345 caller from the knowledge base instead of logging an 
   try {
     await signInAnswerer(page, '区人社局', '张明');
     await page.goto(`${stack.appUrl}/pages/ask/index`);
-    await page.locator('.zc-ask[data-mode="staff"]').waitFor();
+    await page.locator('.zc-ask-staff').waitFor();
     const typed = '打零工的怎么交社保';
     await page.locator('.zc-ask-question textarea').fill(typed);
     await askSuggestionsFor(page, typed);

@@ -1,20 +1,10 @@
 import Taro from '@tarojs/taro';
+import { NOTICE_PAGE, type NoticePage } from '@shared/schemas/notification';
 import { api } from './api';
 import { readToken } from './token';
 
-export type Notice = {
-  id: number;
-  inquiryId: string | null;
-  kind: string;
-  title: string;
-  body: string;
-  createdAt: string;
-  read: boolean;
-};
-
-export type NoticePage = { items: Notice[]; unread: number };
-
-export const NOTICE_PAGE = 30;
+export { NOTICE_PAGE };
+export type { Notice, NoticePage } from '@shared/schemas/notification';
 
 export function listNotices(before?: number) {
   return api.get<NoticePage>('/api/notifications', { query: { limit: NOTICE_PAGE, before } });

@@ -3,12 +3,15 @@ import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { usePullToReload, useReloadOnReturn } from '../../hooks/usePageReload';
+import { Card } from '../../components/Card';
+import { Page } from '../../components/Page';
 import { EmptyState, ErrorState, Loading } from '../../components/Status';
 import { errorMessage } from '../../services/api';
 import { listNotices, markRead, NOTICE_PAGE, showUnread, type Notice } from '../../services/notifications';
 import { isStaff, readUser } from '../../services/session';
 import { readToken } from '../../services/token';
-import { dateTime } from '../../utils/format';
+import * as a11y from '../../utils/a11y';
+import { dateTime, excerpt } from '../../utils/format';
 import { go, routes } from '../../utils/nav';
 import styles from './index.module.scss';
 
@@ -93,7 +96,7 @@ export default function Messages() {
   };
 
   return (
-    <View className={`${styles.page} zc-messages`}>
+    <Page className="zc-messages">
       {state.status === 'loading' && <Loading />}
       {state.status === 'error' && <ErrorState error={state.error} onRetry={load} />}
       {state.status === 'ok' && state.items.length === 0 && (
@@ -106,7 +109,7 @@ export default function Messages() {
           }
           action={
             signedIn ? undefined : (
-              <Button type="primary" onClick={() => go(routes.ask())}>
+              <Button type="primary" {...a11y.button()} onClick={() => go(routes.ask())}>
                 我要咨询
               </Button>
             )
@@ -116,7 +119,7 @@ export default function Messages() {
       {state.status === 'ok' && state.items.length > 0 && (
         <>
           <Text className={styles.summary}>{state.unread > 0 ? `${state.unread} 条未读` : '全部已读'}</Text>
-          <View className={styles.list}>
+          <Card tight>
             {state.items.map((n) => (
               <View
                 key={n.id}
@@ -124,29 +127,51 @@ export default function Messages() {
                 data-kind={n.kind}
                 data-read={n.read ? '1' : '0'}
                 hoverClass={styles.pressed}
+                {...a11y.button(noticeLabel(n))}
                 onClick={() => open(n)}
               >
-                <View className={styles.dotCol}>{!n.read && <View className={`${styles.dot} zc-unread-dot`} />}</View>
+                <View className={styles.dotCol} {...a11y.hidden()}>
+                  {!n.read && <View className={`${styles.dot} zc-unread-dot`} />}
+                </View>
                 <View className={styles.body}>
                   <View className={styles.titleRow}>
                     <Text className={`${styles.title} zc-message-title`}>{n.title}</Text>
                     <Text className={styles.time}>{dateTime(n.createdAt)}</Text>
                   </View>
+                  {n.question && <Text className={`${styles.question} zc-message-question`}>{excerpt(n.question, QUESTION_MAX)}</Text>}
                   <Text className={`${styles.text} zc-message-body`}>{n.body}</Text>
                 </View>
               </View>
             ))}
-          </View>
+          </Card>
           {state.more && (
             <View className={styles.more}>
               {state.error !== null && <Text className={styles.moreError}>{errorMessage(state.error)}</Text>}
-              <Button fill="outline" type="primary" block loading={state.loadingMore} disabled={state.loadingMore} onClick={loadMore}>
+              <Button
+                fill="outline"
+                type="primary"
+                block
+                loading={state.loadingMore}
+                disabled={state.loadingMore}
+                {...a11y.button()}
+                onClick={loadMore}
+              >
                 {state.error !== null ? '重新加载' : '更早的消息'}
               </Button>
             </View>
           )}
         </>
       )}
-    </View>
+    </Page>
   );
+}
+
+/** Enough of the question to recognise it on one or two lines. */
+const QUESTION_MAX = 48;
+
+/** What a screen reader says for a notice: the dot is not seen, so unread is said. */
+function noticeLabel(n: Notice): string {
+  return [n.read ? '' : '未读', n.title, n.question ? `问题：${excerpt(n.question, QUESTION_MAX)}` : '', n.body, dateTime(n.createdAt)]
+    .filter(Boolean)
+    .join('，');
 }

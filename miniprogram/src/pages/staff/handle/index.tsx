@@ -8,26 +8,36 @@ import Switch from '@nutui/nutui-react-taro/dist/es/packages/switch';
 import '@nutui/nutui-react-taro/dist/es/packages/switch/style/css';
 import TextArea from '@nutui/nutui-react-taro/dist/es/packages/textarea';
 import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css';
+import Dialog from '@nutui/nutui-react-taro/dist/es/packages/dialog';
+import '@nutui/nutui-react-taro/dist/es/packages/dialog/style/css';
 import { FAQ_LIMITS } from '@shared/constants';
 import { AWAITING_REPLY, CHANNEL_LABELS, OPEN, REPLY_DAYS } from '@shared/inquiry/states';
 import type { Me, Unit } from '@shared/schemas/auth';
 import type { SearchItem } from '@shared/schemas/faq';
-import type { InquiryView } from '@shared/schemas/inquiry';
-import { useState } from 'react';
+import { replyInput, type InquiryView } from '@shared/schemas/inquiry';
+import { useEffect, useState } from 'react';
 import { AnswererChips } from '../../../components/AnswererChips';
+import { Card } from '../../../components/Card';
+import { DraftNotice } from '../../../components/DraftNotice';
 import { DueSummary } from '../../../components/DueSummary';
+import { InfoRow } from '../../../components/InfoRow';
 import { UrgencyBadge } from '../../../components/InquiryCard';
 import { InquiryHead } from '../../../components/InquiryHead';
+import { Page } from '../../../components/Page';
 import { ReplyCard } from '../../../components/ReplyCard';
 import { EmptyState, ErrorState, Loading } from '../../../components/Status';
+import { Tag } from '../../../components/Tag';
 import { Timeline } from '../../../components/Timeline';
 import { UnitPicker } from '../../../components/UnitPicker';
+import { readDraft, useDraft } from '../../../hooks/useDraft';
+import { useEscape } from '../../../hooks/useEscape';
 import { useResource } from '../../../hooks/useResource';
 import { useSuggestions } from '../../../hooks/useSuggestions';
 import { useInquiryAction } from '../../../hooks/useInquiryAction';
 import { ApiError } from '../../../services/api';
 import { assign, clarify, classify, getInquiry, reply, transfer, type Answerer } from '../../../services/inquiry';
 import { canManage, isStaff, readUser, ROLE_LABELS } from '../../../services/session';
+import * as a11y from '../../../utils/a11y';
 import { dateTime, excerpt } from '../../../utils/format';
 import { go, param, routes } from '../../../utils/nav';
 import { SignInRequired } from '../components/SignInRequired';
@@ -42,10 +52,14 @@ export default function HandlePage() {
   const inquiry = useResource(() => getInquiry(id), [id]);
 
   if (!isStaff(user)) {
-    return <SignInRequired className={styles.page} hint="以政策解答员、单位编辑或政务公开办身份登录后，才能办理咨询" />;
+    return (
+      <Page>
+        <SignInRequired hint="以政策解答员、单位编辑或政务公开办身份登录后，才能办理咨询" />
+      </Page>
+    );
   }
   return (
-    <View className={styles.page}>
+    <Page>
       {inquiry.status === 'loading' && <Loading />}
       {inquiry.status === 'error' &&
         (inquiry.error instanceof ApiError && inquiry.error.status === 404 ? (
@@ -62,16 +76,30 @@ export default function HandlePage() {
           <ErrorState error={inquiry.error} onRetry={inquiry.reload} />
         ))}
       {inquiry.status === 'ok' && <Handle inquiry={inquiry.data} user={user} refresh={inquiry.refresh} />}
-    </View>
+    </Page>
   );
 }
 
 type Panel = null | 'clarify' | 'transfer';
 
+/**
+ * Where a reply and a request for detail are kept until sent, per staff member and inquiry.
+ * Only what staff typed is kept: never the resident's contact details or the inquiry itself.
+ */
+const draftKeys = (userId: string, inquiryId: string) => ({ reply: `reply.${userId}.${inquiryId}`, clarify: `clarify.${userId}.${inquiryId}` });
+
 function Handle({ inquiry: i, user, refresh }: { inquiry: InquiryView; user: Me; refresh: () => Promise<void> }) {
-  const [draft, setDraft] = useState('');
+  const keys = draftKeys(user.id, i.id);
+  // Typed but not sent (the page was closed, reloaded, or the phone slept): it comes back.
+  const [restored] = useState(() => (OPEN.includes(i.status) ? { reply: readDraft<string>(keys.reply), clarify: readDraft<string>(keys.clarify) } : null));
+  const [draft, setDraft] = useState(restored?.reply ?? '');
+  const [showRestored, setShowRestored] = useState(!!restored?.reply);
+  const [clarifyText, setClarifyText] = useState(restored?.clarify ?? '');
+  useDraft(keys.reply, draft, draft.trim() !== '');
+  useDraft(keys.clarify, clarifyText, clarifyText.trim() !== '');
   const [draftError, setDraftError] = useState('');
-  const [panel, setPanel] = useState<Panel>(null);
+  const [panel, setPanel] = useState<Panel>(restored?.clarify ? 'clarify' : null);
+  const [previewing, setPreviewing] = useState(false);
   const [kbOpen, setKbOpen] = useState(false);
   // Transferred out of the unit: this user may no longer see it.
   const [gone, setGone] = useState(false);
@@ -88,14 +116,36 @@ function Handle({ inquiry: i, user, refresh }: { inquiry: InquiryView; user: Me;
     },
   });
 
-  const send = async () => {
-    const text = draft.trim();
-    if (!text) {
-      setDraftError('请填写答复内容');
+  // Answered (by anyone), withdrawn or handed to another unit: what was kept can never be sent.
+  const stillOpen = OPEN.includes(i.status) && !gone;
+  useEffect(() => {
+    if (stillOpen) return;
+    setDraft('');
+    setClarifyText('');
+    setShowRestored(false);
+  }, [stillOpen]);
+
+  /** 发送答复 shows the reply as the resident will read it; only 确认发送 sends it. */
+  const preview = () => {
+    const checked = replyInput.safeParse({ reply: draft });
+    if (!checked.success) {
+      setDraftError(checked.error.issues[0]?.message ?? '请填写答复内容');
       return;
     }
-    if (await act('reply', () => reply(i.id, text), '已答复')) {
+    setPreviewing(true);
+  };
+  const closePreview = () => {
+    if (busy !== 'reply') setPreviewing(false);
+  };
+  useEscape(previewing, closePreview);
+  useEscape(kbOpen, () => setKbOpen(false));
+
+  const send = async () => {
+    const sent = await act('reply', () => reply(i.id, draft.trim()), '已答复');
+    setPreviewing(false);
+    if (sent) {
       setDraft('');
+      setShowRestored(false);
       void Taro.pageScrollTo({ scrollTop: 0, duration: 200 });
     }
   };
@@ -127,7 +177,7 @@ function Handle({ inquiry: i, user, refresh }: { inquiry: InquiryView; user: Me;
   }
 
   return (
-    <View className={`zc-handle`} data-status={i.status}>
+    <View className="zc-handle" data-status={i.status}>
       <InquiryHead
         inquiry={i}
         notice={notice}
@@ -140,29 +190,30 @@ function Handle({ inquiry: i, user, refresh }: { inquiry: InquiryView; user: Me;
         <DueSummary inquiry={i} audience="staff" />
       </View>
 
-      <View className={styles.card}>
-        <Text className={styles.cardTitle}>居民联系方式</Text>
+      <Card title="居民联系方式">
         {i.contact ? (
           <>
-            <Info label="称呼" value={i.contact.name ?? '未填写'} cls="zc-contact-name" />
-            <Info
-              label="电话"
-              value={i.contact.phone ?? '未填写'}
-              cls="zc-contact-phone"
-              onTap={i.contact.phone ? () => void Taro.makePhoneCall({ phoneNumber: i.contact!.phone! }).catch(() => undefined) : undefined}
-            />
+            <InfoRow label="称呼" className="zc-contact-name">
+              {i.contact.name ?? '未填写'}
+            </InfoRow>
+            <InfoRow label="电话" className="zc-contact-phone">
+              {i.contact.phone ? <PhoneLink phone={i.contact.phone} /> : '未填写'}
+            </InfoRow>
             <Text className={styles.muted}>仅用于答复本咨询，请勿外传。</Text>
           </>
         ) : (
           <Text className={`${styles.muted} zc-contact-hidden`}>联系方式仅对承办此咨询的解答员和政务公开办可见。</Text>
         )}
-        <Info label="同意匿名公开" value={i.consentPublish ? '同意' : '不同意'} />
-      </View>
+        <InfoRow label="同意匿名公开">{i.consentPublish ? '同意' : '不同意'}</InfoRow>
+      </Card>
 
-      <View className={styles.card}>
-        <Text className={styles.cardTitle}>承办</Text>
-        <Info label="承办单位" value={i.unitName ?? '待交办'} cls="zc-handle-unit" />
-        <Info label="政策解答员" value={`${i.answererName ?? '待指定'}${mine ? '（我）' : ''}`} cls="zc-handle-answerer" />
+      <Card title="承办">
+        <InfoRow label="承办单位" className="zc-handle-unit">
+          {i.unitName ?? '待交办'}
+        </InfoRow>
+        <InfoRow label="政策解答员" className="zc-handle-answerer">
+          {`${i.answererName ?? '待指定'}${mine ? '（我）' : ''}`}
+        </InfoRow>
         {canManage(user) && canAnswer && i.unitId && (
           <View className={`${styles.assign} zc-assign`}>
             <Text className={styles.switchLabel}>{i.answererId ? '改派给' : '分派给'}</Text>
@@ -193,16 +244,28 @@ function Handle({ inquiry: i, user, refresh }: { inquiry: InquiryView; user: Me;
             />
           </View>
         )}
-      </View>
+      </Card>
 
       {canAnswer && (
-        <View className={`${styles.card} ${styles.compose} zc-compose`}>
-          <View className={styles.composeHead}>
-            <Text className={styles.cardTitle}>答复居民</Text>
-            <Text className={`${styles.link} zc-kb-insert`} onClick={() => setKbOpen(true)}>
+        <Card
+          title="答复居民"
+          extra={
+            <Text className={`${styles.link} zc-kb-insert`} {...a11y.button('从问答库插入')} onClick={() => setKbOpen(true)}>
               从问答库插入
             </Text>
-          </View>
+          }
+          className={`${styles.compose} zc-compose`}
+        >
+          {showRestored && (
+            <DraftNotice
+              text="已恢复上次未发送的答复"
+              discardLabel="清空"
+              onDiscard={() => {
+                setDraft('');
+                setShowRestored(false);
+              }}
+            />
+          )}
           <TextArea
             className={`${styles.textarea} ${draftError ? styles.textareaError : ''} zc-reply-input`}
             value={draft}
@@ -213,15 +276,15 @@ function Handle({ inquiry: i, user, refresh }: { inquiry: InquiryView; user: Me;
               setDraftError('');
             }}
           />
-          {draftError && <Text className={styles.error}>{draftError}</Text>}
+          {draftError && <Text className={`${styles.error} zc-reply-error`}>{draftError}</Text>}
           <Button
             className={`${styles.sendBtn} zc-reply-send`}
             type="primary"
             size="large"
             block
-            loading={busy === 'reply'}
             disabled={busy !== null}
-            onClick={() => void send()}
+            {...a11y.button()}
+            onClick={preview}
           >
             发送答复
           </Button>
@@ -230,6 +293,7 @@ function Handle({ inquiry: i, user, refresh }: { inquiry: InquiryView; user: Me;
               className={`${styles.secondaryBtn} zc-open-clarify`}
               fill="outline"
               disabled={busy !== null}
+              {...a11y.button()}
               onClick={() => setPanel(panel === 'clarify' ? null : 'clarify')}
             >
               请居民补充
@@ -238,6 +302,7 @@ function Handle({ inquiry: i, user, refresh }: { inquiry: InquiryView; user: Me;
               className={`${styles.secondaryBtn} zc-open-transfer`}
               fill="outline"
               disabled={busy !== null}
+              {...a11y.button()}
               onClick={() => setPanel(panel === 'transfer' ? null : 'transfer')}
             >
               转办
@@ -245,10 +310,16 @@ function Handle({ inquiry: i, user, refresh }: { inquiry: InquiryView; user: Me;
           </View>
           {panel === 'clarify' && (
             <ClarifyPanel
+              text={clarifyText}
+              onChange={setClarifyText}
               busy={busy === 'clarify'}
-              onCancel={() => setPanel(null)}
+              onCancel={() => {
+                setClarifyText('');
+                setPanel(null);
+              }}
               onSend={async (message) => {
                 if (await act('clarify', () => clarify(i.id, message), '已请居民补充')) {
+                  setClarifyText('');
                   setPanel(null);
                   void Taro.pageScrollTo({ scrollTop: 0, duration: 200 });
                 }
@@ -265,13 +336,13 @@ function Handle({ inquiry: i, user, refresh }: { inquiry: InquiryView; user: Me;
               }}
             />
           )}
-        </View>
+        </Card>
       )}
 
       {i.status === 'awaiting_resident' && (
-        <View className={`${styles.card} ${styles.waiting}`}>
+        <Card className={styles.waiting}>
           <Text className={styles.waitingText}>已请居民补充说明，居民补充后可继续答复。</Text>
-        </View>
+        </Card>
       )}
 
       {i.reply !== null && (
@@ -283,10 +354,49 @@ function Handle({ inquiry: i, user, refresh }: { inquiry: InquiryView; user: Me;
         />
       )}
 
-      <View className={styles.card}>
-        <Text className={styles.cardTitle}>办理记录</Text>
+      <Card title="办理记录">
         <Timeline events={i.events ?? []} audience="staff" />
-      </View>
+      </Card>
+
+      <Dialog
+        className={`${styles.preview} zc-reply-preview`}
+        visible={previewing}
+        title="发送前请确认"
+        closeOnOverlayClick={busy === null}
+        onCancel={closePreview}
+        onClose={closePreview}
+        footer={
+          <View className={styles.previewActions}>
+            <Button
+              className={`${styles.previewBtn} zc-preview-back`}
+              fill="outline"
+              disabled={busy === 'reply'}
+              {...a11y.button()}
+              onClick={closePreview}
+            >
+              返回修改
+            </Button>
+            <Button
+              className={`${styles.previewBtn} zc-preview-confirm`}
+              type="primary"
+              loading={busy === 'reply'}
+              disabled={busy !== null}
+              {...a11y.button()}
+              onClick={() => void send()}
+            >
+              确认发送
+            </Button>
+          </View>
+        }
+      >
+        {previewing && (
+          <View className={styles.previewBody}>
+            <Text className={styles.previewHint}>居民将在「我的咨询」中看到以下答复，发送后不能修改。</Text>
+            {/* The resident's 咨询详情 shows the same card, signed with the unit and the time. */}
+            <ReplyCard reply={draft.trim()} meta={[i.unitName ?? '', `${dateTime(new Date().toISOString())} 答复`].filter(Boolean).join(' · ')} />
+          </View>
+        )}
+      </Dialog>
 
       <Popup
         visible={kbOpen}
@@ -314,19 +424,32 @@ function backToInbox() {
   else void Taro.redirectTo({ url: routes.inbox() });
 }
 
-function Info({ label, value, cls = '', onTap }: { label: string; value: string; cls?: string; onTap?: () => void }) {
+/** A phone number that calls when tapped. */
+function PhoneLink({ phone }: { phone: string }) {
   return (
-    <View className={styles.info}>
-      <Text className={styles.infoLabel}>{label}</Text>
-      <Text className={`${styles.infoValue} ${onTap ? styles.tappable : ''} ${cls}`} onClick={onTap}>
-        {value}
-      </Text>
-    </View>
+    <Text
+      className={styles.tappable}
+      {...a11y.button(`拨打 ${phone}`)}
+      onClick={() => void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined)}
+    >
+      {phone}
+    </Text>
   );
 }
 
-function ClarifyPanel({ busy, onSend, onCancel }: { busy: boolean; onSend: (message: string) => Promise<void>; onCancel: () => void }) {
-  const [text, setText] = useState('');
+function ClarifyPanel({
+  text,
+  onChange,
+  busy,
+  onSend,
+  onCancel,
+}: {
+  text: string;
+  onChange: (text: string) => void;
+  busy: boolean;
+  onSend: (message: string) => Promise<void>;
+  onCancel: () => void;
+}) {
   const [error, setError] = useState('');
   return (
     <View className={`${styles.panel} zc-clarify`}>
@@ -338,13 +461,13 @@ function ClarifyPanel({ busy, onSend, onCancel }: { busy: boolean; onSend: (mess
         placeholder="例如：请说明网店的经营主体是个人还是个体工商户"
         maxLength={1000}
         onChange={(v) => {
-          setText(v);
+          onChange(v);
           setError('');
         }}
       />
       {error && <Text className={styles.error}>{error}</Text>}
       <View className={styles.panelActions}>
-        <Button className={styles.panelBtn} fill="outline" onClick={onCancel}>
+        <Button className={styles.panelBtn} fill="outline" {...a11y.button()} onClick={onCancel}>
           取消
         </Button>
         <Button
@@ -352,6 +475,7 @@ function ClarifyPanel({ busy, onSend, onCancel }: { busy: boolean; onSend: (mess
           type="primary"
           loading={busy}
           disabled={busy}
+          {...a11y.button()}
           onClick={() => (text.trim() ? void onSend(text.trim()) : setError('请写明需要补充的内容'))}
         >
           发给居民
@@ -408,10 +532,10 @@ function TransferPanel({
       />
       {errors.reason && <Text className={styles.error}>{errors.reason}</Text>}
       <View className={styles.panelActions}>
-        <Button className={styles.panelBtn} fill="outline" onClick={onCancel}>
+        <Button className={styles.panelBtn} fill="outline" {...a11y.button()} onClick={onCancel}>
           取消
         </Button>
-        <Button className={`${styles.panelBtn} zc-transfer-send`} type="primary" loading={busy} disabled={busy} onClick={submit}>
+        <Button className={`${styles.panelBtn} zc-transfer-send`} type="primary" loading={busy} disabled={busy} {...a11y.button()} onClick={submit}>
           确认转办
         </Button>
       </View>
@@ -444,8 +568,8 @@ function KbSearch({ initial, onPick }: { initial: string; onPick: (item: SearchI
             <Text className={styles.kbQuestion}>{item.question}</Text>
             <Text className={styles.kbAnswer}>{excerpt(item.answer, 90)}</Text>
             <View className={styles.kbActions}>
-              <Text className={styles.kbTopic}>{item.topic}</Text>
-              <Button className="zc-kb-pick" size="small" type="primary" fill="outline" onClick={() => onPick(item)}>
+              <Tag>{item.topic}</Tag>
+              <Button className="zc-kb-pick" size="small" type="primary" fill="outline" {...a11y.button()} onClick={() => onPick(item)}>
                 插入答案
               </Button>
             </View>

@@ -2,16 +2,18 @@ import { Text, View } from '@tarojs/components';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { Me } from '@shared/schemas/auth';
-import type { InboxTab } from '@shared/schemas/inquiry';
-import { useState } from 'react';
+import type { InboxCounts, InboxTab } from '@shared/schemas/inquiry';
+import { useRef, useState } from 'react';
 import { usePullToReload, useReloadOnReturn } from '../../../hooks/usePageReload';
 import { InquiryCard } from '../../../components/InquiryCard';
 import { LoadMore } from '../../../components/LoadMore';
+import { Page } from '../../../components/Page';
 import { EmptyState, Loading } from '../../../components/Status';
 import { useStoredUser } from '../../../hooks/useStoredUser';
 import { usePaged } from '../../../hooks/usePaged';
 import { listInbox } from '../../../services/inquiry';
 import { isStaff, ROLE_LABELS } from '../../../services/session';
+import * as a11y from '../../../utils/a11y';
 import { go, routes } from '../../../utils/nav';
 import { ListError } from '../components/ListError';
 import { SignInRequired } from '../components/SignInRequired';
@@ -29,14 +31,31 @@ export default function Inbox() {
   const [user] = useStoredUser();
 
   if (!isStaff(user)) {
-    return <SignInRequired className={styles.page} hint="以政策解答员、单位编辑或政务公开办身份登录后，才能办理咨询" />;
+    return (
+      <Page>
+        <SignInRequired hint="以政策解答员、单位编辑或政务公开办身份登录后，才能办理咨询" />
+      </Page>
+    );
   }
   return <InboxList user={user} />;
 }
 
 function InboxList({ user }: { user: Me }) {
   const [tab, setTab] = useState<InboxTab>('pending');
-  const list = usePaged((offset, limit) => listInbox(tab, offset, limit), [tab], PAGE_SIZE);
+  // Every page of a tab brings every tab's count; the last request made is the one shown.
+  const [counts, setCounts] = useState<InboxCounts | null>(null);
+  const asked = useRef(0);
+  const list = usePaged(
+    (offset, limit) => {
+      const mine = ++asked.current;
+      return listInbox(tab, offset, limit).then((page) => {
+        if (mine === asked.current) setCounts(page.counts);
+        return page;
+      });
+    },
+    [tab],
+    PAGE_SIZE,
+  );
   const current = TABS.find((t) => t.value === tab)!;
 
   // Back from handling one: it may have left this tab.
@@ -44,22 +63,31 @@ function InboxList({ user }: { user: Me }) {
   usePullToReload(list.reload);
 
   return (
-    <View className={`${styles.page} zc-inbox`}>
+    <Page variant="flush" bar className="zc-inbox">
       <View className={styles.top}>
         <Text className={styles.scope}>
           {user.role === 'office' ? '全区咨询' : `${user.unitName ?? ''}的咨询`} · {ROLE_LABELS[user.role]}
           {user.name ? ` ${user.name}` : ''}
         </Text>
-        <View className={styles.tabs}>
-          {TABS.map((t) => (
-            <View
-              key={t.value}
-              className={`${styles.tab} ${tab === t.value ? styles.tabActive : ''} ${styles[`tab_${t.value}`] ?? ''} zc-inbox-tab zc-tab-${t.value}`}
-              onClick={() => setTab(t.value)}
-            >
-              {t.label}
-            </View>
-          ))}
+        <View className={styles.tabs} {...{ role: 'tablist' }}>
+          {TABS.map((t) => {
+            const n = counts?.[t.value];
+            return (
+              <View
+                key={t.value}
+                className={`${styles.tab} ${tab === t.value ? styles.tabActive : ''} ${styles[`tab_${t.value}`] ?? ''} zc-inbox-tab zc-tab-${t.value}`}
+                {...a11y.tab(tab === t.value)}
+                onClick={() => setTab(t.value)}
+              >
+                <Text>{t.label}</Text>
+                {n !== undefined && (
+                  <Text className={`${styles.count} ${n > 0 ? (styles[`count_${t.value}`] ?? '') : ''} zc-tab-count`} data-count={n}>
+                    {n > 999 ? '999+' : n}
+                  </Text>
+                )}
+              </View>
+            );
+          })}
         </View>
       </View>
 
@@ -80,10 +108,10 @@ function InboxList({ user }: { user: Me }) {
       </View>
 
       <View className={styles.bar}>
-        <Button className="zc-go-log" type="primary" block size="large" onClick={() => go(routes.ask())}>
+        <Button className="zc-go-log" type="primary" block size="large" {...a11y.button()} onClick={() => go(routes.ask())}>
           登记热线、来电咨询
         </Button>
       </View>
-    </View>
+    </Page>
   );
 }
