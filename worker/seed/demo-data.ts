@@ -1,5 +1,6 @@
 // Demo data for 政策咨询台: units and 政策问答库 entries for the fictional 清河区.
-// Everything here is written for this project. Phone numbers (0000-86xxxxxx), window numbers,
+// Everything here is written for this project. Phone numbers (0000-86xxxxxx; national service
+// lines such as 12333 are the real ones), window numbers,
 // addresses and the 「清河政务服务」小程序 are fictional; amounts that vary by city are given as
 // 「按本区（本市、本省）现行标准」 rather than as real figures.
 import type { Topic } from '../../shared/constants';
@@ -817,7 +818,12 @@ export const DEMO_ENTRIES: DemoEntry[] = [
     key: 'gongshang-rending',
     question: '发生工伤后如何申请工伤认定？',
     answer:
-      '职工发生事故伤害或被诊断、鉴定为职业病的，所在单位应自事故伤害发生或诊断、鉴定之日起30日内向区人社局提出工伤认定申请；单位未申请的，职工本人或其近亲属、工会组织可在1年内直接申请。需提交工伤认定申请表、劳动关系证明、医疗诊断证明等材料，上下班途中受到非本人主要责任的交通事故伤害的，还需提供交通事故认定书。区人社局自受理之日起60日内作出认定决定。可通过「清河政务服务」小程序或区政务服务中心3号窗口申请。咨询电话：0000-86101234。',
+      '职工发生事故伤害或被诊断、鉴定为职业病的，按以下步骤申请工伤认定：\n' +
+      '1. 提出申请：所在单位应自事故伤害发生或诊断、鉴定之日起30日内向区人社局提出工伤认定申请；单位未申请的，职工本人或其近亲属、工会组织可在1年内直接申请。\n' +
+      '2. 准备材料：工伤认定申请表、劳动关系证明、医疗诊断证明等；上下班途中受到非本人主要责任的交通事故伤害的，还需提供交通事故认定书。\n' +
+      '3. 提交申请：通过「清河政务服务」小程序或到区政务服务中心3号窗口提交。\n' +
+      '4. 等待认定：区人社局自受理之日起60日内作出认定决定。\n' +
+      '咨询电话：0000-86101234，也可拨打12333人社服务热线。',
     similar: ['上班受伤了怎么办', '上下班路上出车祸算工伤吗', '公司不给报工伤怎么办'],
     keywords: ['工伤认定', '工伤保险', '职业病'],
     topic: '社保',
