@@ -13,7 +13,7 @@ export default defineAppConfig({
   // Staff screens are a separate package: residents never download them.
   subPackages: [{ root: 'pages/staff', pages: ['manage/index', 'edit/index', 'import/index', 'synonyms/index', 'inbox/index', 'handle/index'] }],
   window: {
-    navigationBarBackgroundColor: '#1F6FEB',
+    navigationBarBackgroundColor: '#1A5FD0',
     navigationBarTextStyle: 'white',
     navigationBarTitleText: '政策咨询台',
     // Explicit so the H5 build draws its title bar (with a back button) too.
@@ -23,7 +23,7 @@ export default defineAppConfig({
   },
   tabBar: {
     color: '#5B6475',
-    selectedColor: '#1F6FEB',
+    selectedColor: '#1A5FD0',
     backgroundColor: '#FFFFFF',
     borderStyle: 'black',
     list: [

@@ -1,9 +1,8 @@
 import type { PropsWithChildren } from 'react';
-import '@shared/schemas/messages';
 import './app.scss';
-import { installKeyboardActivation } from './utils/keyboard';
+import { installKeyboardAccess } from './utils/keyboard';
 
-installKeyboardActivation();
+installKeyboardAccess();
 
 function App({ children }: PropsWithChildren) {
   return children;

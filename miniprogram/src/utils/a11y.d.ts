@@ -7,3 +7,5 @@ export function hidden(): A11yProps;
 export function heading(level?: number): A11yProps;
 export function tab(selected: boolean): A11yProps;
 export function toggle(checked: boolean, label: string): A11yProps;
+export function choice(selected: boolean): A11yProps;
+export function checkbox(checked: boolean): A11yProps;

@@ -29,3 +29,12 @@ export function tab(selected: boolean) {
 export function toggle(checked: boolean, label: string) {
   return { role: 'switch', tabIndex: 0, 'aria-checked': checked ? 'true' : 'false', 'aria-label': label };
 }
+
+/** A chip that is chosen or not (问题类别, 来源渠道). */
+export function choice(selected: boolean) {
+  return { role: 'button', tabIndex: 0, 'aria-pressed': selected ? 'true' : 'false' };
+}
+
+export function checkbox(checked: boolean) {
+  return { role: 'checkbox', tabIndex: 0, 'aria-checked': checked ? 'true' : 'false' };
+}

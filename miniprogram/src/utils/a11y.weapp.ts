@@ -28,3 +28,12 @@ export function tab(selected: boolean) {
 export function toggle(checked: boolean, label: string) {
   return { ariaRole: 'switch', ariaChecked: checked, ariaLabel: label };
 }
+
+/** A chip that is chosen or not (问题类别, 来源渠道). */
+export function choice(selected: boolean) {
+  return { ariaRole: 'button', ariaPressed: selected };
+}
+
+export function checkbox(checked: boolean) {
+  return { ariaRole: 'checkbox', ariaChecked: checked };
+}

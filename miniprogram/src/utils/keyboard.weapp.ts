@@ -1,2 +1,2 @@
-// weapp has no keyboard focus to activate.
-export function installKeyboardActivation(): void {}
+// weapp: components carry their own aria attributes, and there is no keyboard focus.
+export function installKeyboardAccess(): void {}

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useResource } from '../../hooks/useResource';
 import { errorMessage } from '../../services/api';
 import { listAnswerers, type Answerer } from '../../services/inquiry';
+import * as a11y from '../../utils/a11y';
 import styles from './index.module.scss';
 
 type Props = {
@@ -39,6 +40,8 @@ export function AnswererChips({ unitId, selected, onPick, exclude, disabled = fa
             key={a.id}
             className={`${styles.chip} ${on ? styles.chipOn : ''} ${disabled ? styles.disabled : ''} zc-answerer-chip`}
             data-name={a.name}
+            {...a11y.choice(on)}
+            aria-disabled={disabled ? 'true' : 'false'}
             onClick={() => !disabled && onPick(a)}
           >
             {a.name}

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import * as a11y from '../../utils/a11y';
 import styles from './index.module.scss';
 
 /** Says that a form came back as it was left, and offers to start over. */
@@ -6,7 +7,7 @@ export function DraftNotice({ text, discardLabel, onDiscard }: { text: string; d
   return (
     <View className={`${styles.notice} zc-draft-notice`}>
       <Text className={styles.text}>{text}</Text>
-      <Text className={`${styles.discard} zc-draft-discard`} onClick={onDiscard}>
+      <Text className={`${styles.discard} zc-draft-discard`} {...a11y.button()} onClick={onDiscard}>
         {discardLabel}
       </Text>
     </View>

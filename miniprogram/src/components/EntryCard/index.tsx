@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
+import * as a11y from '../../utils/a11y';
 import styles from './index.module.scss';
 
 type Props = {
@@ -14,7 +15,7 @@ type Props = {
 /** One knowledge-base entry in a list; the whole card is the tap target. */
 export function EntryCard({ question, topic, excerpt, meta, rank, onClick }: Props) {
   return (
-    <View className={`${styles.card} zc-entry-card`} hoverClass={styles.pressed} onClick={onClick}>
+    <View className={`${styles.card} zc-entry-card`} hoverClass={styles.pressed} {...a11y.link()} onClick={onClick}>
       {rank !== undefined && <Text className={`${styles.rank} ${rank <= 3 ? styles.top : ''}`}>{rank}</Text>}
       <View className={styles.body}>
         <Text className={styles.question}>{question}</Text>
@@ -26,7 +27,9 @@ export function EntryCard({ question, topic, excerpt, meta, rank, onClick }: Pro
           </View>
         )}
       </View>
-      <Text className={styles.chevron}>›</Text>
+      <Text className={styles.chevron} {...a11y.hidden()}>
+        ›
+      </Text>
     </View>
   );
 }

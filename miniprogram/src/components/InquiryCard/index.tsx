@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { AWAITING_REPLY, STATUS_LABELS, type InquiryStatus } from '@shared/inquiry/states';
 import type { InquiryView } from '@shared/schemas/inquiry';
 import { daysLeftText, excerpt, monthDay } from '../../utils/format';
+import * as a11y from '../../utils/a11y';
 import styles from './index.module.scss';
 
 export type Audience = 'resident' | 'staff';
@@ -50,6 +51,7 @@ export function InquiryCard({ inquiry: i, audience, onClick }: Props) {
       data-id={i.id}
       data-status={i.status}
       hoverClass={styles.pressed}
+      {...a11y.link()}
       onClick={onClick}
     >
       <View className={styles.head}>

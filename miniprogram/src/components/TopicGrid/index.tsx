@@ -14,6 +14,11 @@ export function topicTint(topic: string): string {
   return TINTS[h % TINTS.length] ?? '#1a5fd0';
 }
 
+/** The badge character of a topic: distinct for every topic. */
+export function topicGlyph(topic: string): string {
+  return TOPIC_GLYPHS[topic as Topic] ?? topic.slice(0, 1);
+}
+
 export function TopicGrid({ items, onPick }: { items: TopicCount[]; onPick: (topic: string) => void }) {
   return (
     <View className={styles.grid}>
@@ -21,15 +26,15 @@ export function TopicGrid({ items, onPick }: { items: TopicCount[]; onPick: (top
         <View
           key={topic}
           className={`${styles.cell} zc-topic`}
-          {...a11y.button(`${topic}，${count} 条`)}
+          {...a11y.button()}
           hoverClass={styles.pressed}
           onClick={() => onPick(topic)}
         >
           <View className={styles.glyph} style={{ color: topicTint(topic), borderColor: topicTint(topic) }} {...a11y.hidden()}>
-            {TOPIC_GLYPHS[topic as Topic] ?? topic.slice(0, 1)}
+            {topicGlyph(topic)}
           </View>
-          <Text className={styles.name} {...a11y.hidden()}>{topic}</Text>
-          <Text className={styles.count} {...a11y.hidden()}>{count} 条</Text>
+          <Text className={styles.name}>{topic}</Text>
+          <Text className={styles.count}>{count} 条</Text>
         </View>
       ))}
     </View>

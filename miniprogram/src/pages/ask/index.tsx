@@ -25,6 +25,8 @@ import { isStaff, readUser } from '../../services/session';
 import { monthDay, weekday } from '../../utils/format';
 import { go, goTab, param, routes } from '../../utils/nav';
 import { randomKey } from '../../utils/random';
+import * as a11y from '../../utils/a11y';
+import { Page } from '../../components/Page';
 import styles from './index.module.scss';
 
 type Form = {
@@ -196,7 +198,7 @@ function AskForm({
   };
 
   return (
-    <View className={`${styles.page} ${styles.withBar} zc-ask`} data-mode={staff ? 'staff' : 'resident'}>
+    <Page bar className={`zc-ask zc-ask-${staff ? 'staff' : 'resident'}`}>
       {showRestored && <DraftNotice text="已恢复您上次未提交的内容" discardLabel="清空重填" onDiscard={discardDraft} />}
       {staff && (
         <View className={styles.card}>
@@ -212,6 +214,7 @@ function AskForm({
                 key={c}
                 className={`${styles.chip} ${form.channel === c ? styles.chipActive : ''} zc-ask-channel`}
                 data-channel={c}
+                {...a11y.choice(form.channel === c)}
                 onClick={() => set('channel', c)}
               >
                 {CHANNEL_LABELS[c]}
@@ -258,6 +261,7 @@ function AskForm({
               key={t}
               className={`${styles.chip} ${form.topic === t ? styles.chipActive : ''} zc-ask-topic`}
               data-topic={t}
+              {...a11y.choice(form.topic === t)}
               onClick={() => set('topic', form.topic === t ? '' : t)}
             >
               {t}
@@ -271,6 +275,7 @@ function AskForm({
           {form.unit ? (
             <Text
               className={`${styles.link} zc-ask-unit-clear`}
+              {...a11y.button()}
               onClick={() => {
                 set('unit', null);
                 set('answerer', null);
@@ -338,9 +343,10 @@ function AskForm({
         <View
           className={`${styles.consent} zc-ask-consent`}
           data-checked={form.consent ? '1' : '0'}
+          {...a11y.checkbox(form.consent)}
           onClick={() => set('consent', !form.consent)}
         >
-          <View className={`${styles.box} ${form.consent ? styles.boxOn : ''}`}>{form.consent ? '✓' : ''}</View>
+          <View className={`${styles.box} ${form.consent ? styles.boxOn : ''}`} {...a11y.hidden()}>{form.consent ? '✓' : ''}</View>
           <Text className={styles.consentText}>
             {staff ? '居民同意' : '同意'}在隐去姓名、电话等个人信息后，公开本问答和答复，帮助有同样问题的人（选填）
           </Text>
@@ -362,7 +368,7 @@ function AskForm({
           {submitting ? '提交中' : staff ? '登记咨询' : '提交咨询'}
         </Button>
       </View>
-    </View>
+    </Page>
   );
 }
 
@@ -424,6 +430,8 @@ function AskSuggestions({
               <View
                 className={styles.sHead}
                 hoverClass={styles.pressed}
+                {...a11y.button()}
+                aria-expanded={open === item.id ? 'true' : 'false'}
                 onClick={() => setOpen(open === item.id ? null : item.id)}
               >
                 <View className={styles.sText}>
@@ -460,7 +468,7 @@ function AskSuggestions({
             </View>
           ))}
           {found.length > items.length && (
-            <Text className={`${styles.sMore} zc-ask-more-suggestions`} onClick={() => setAll(true)}>
+            <Text className={`${styles.sMore} zc-ask-more-suggestions`} {...a11y.button()} onClick={() => setAll(true)}>
               还有 {found.length - items.length} 条相关问答 ›
             </Text>
           )}
@@ -486,7 +494,7 @@ function ExpectedReply({ due }: { due: ReturnType<typeof useResource<DueAnswer>>
         <View data-state="error">
           <View className={styles.dueErrorRow}>
             <Text className={styles.dueErrorTitle}>答复日期暂未算出</Text>
-            <Text className={`${styles.dueRetry} zc-retry`} onClick={due.reload}>
+            <Text className={`${styles.dueRetry} zc-retry`} {...a11y.button()} onClick={due.reload}>
               重试
             </Text>
           </View>
@@ -497,7 +505,13 @@ function ExpectedReply({ due }: { due: ReturnType<typeof useResource<DueAnswer>>
   }
   const { dueAt, provisional, counted } = due.data;
   return (
-    <View className={`${styles.due} zc-expected`} data-due={dueAt} onClick={() => setShowDays((v) => !v)}>
+    <View
+      className={`${styles.due} zc-expected`}
+      data-due={dueAt}
+      {...a11y.button()}
+      aria-expanded={showDays ? 'true' : 'false'}
+      onClick={() => setShowDays((v) => !v)}
+    >
       {showDays && (
         <View className={`${styles.days} zc-expected-days`}>
           <Text className={styles.daysTitle}>今天不计，从下一个工作日数起：</Text>
@@ -523,7 +537,7 @@ function Ticket({ inquiry: i, staff, onAgain }: { inquiry: InquiryCreated; staff
   // Staff may open what they logged when their own unit handles it (the office handles all).
   const canHandle = staff !== null && (staff.role === 'office' || (i.unitId !== null && i.unitId === staff.unitId));
   return (
-    <View className={`${styles.page} zc-ticket-view`}>
+    <Page className="zc-ticket-view">
       <View className={styles.done}>
         <View className={styles.doneIcon}>✓</View>
         <Text className={styles.doneTitle}>{staff ? '咨询已登记' : '咨询已提交'}</Text>
@@ -575,7 +589,7 @@ function Ticket({ inquiry: i, staff, onAgain }: { inquiry: InquiryCreated; staff
           </>
         )}
       </View>
-    </View>
+    </Page>
   );
 }
 
@@ -592,7 +606,7 @@ function TicketRow({ label, value, cls, strong }: { label: string; value: string
 
 function Resolved({ entry, staff, onAgain }: { entry: SearchItem; staff: Me | null; onAgain: () => void }) {
   return (
-    <View className={`${styles.page} zc-resolved-view`}>
+    <Page className="zc-resolved-view">
       <View className={styles.done}>
         <View className={styles.doneIcon}>✓</View>
         <Text className={styles.doneTitle}>{staff ? '已记为由问答库答复' : '很高兴问题已经解决'}</Text>
@@ -619,6 +633,6 @@ function Resolved({ entry, staff, onAgain }: { entry: SearchItem; staff: Me | nu
           </>
         )}
       </View>
-    </View>
+    </Page>
   );
 }

@@ -5,6 +5,7 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { REPLY_DAYS } from '@shared/inquiry/states';
 import type { FaqPublic } from '@shared/schemas/faq';
 import { useState } from 'react';
+import { AnswerText } from '../../components/AnswerText';
 import { Card } from '../../components/Card';
 import { EntryCard } from '../../components/EntryCard';
 import { InfoRow } from '../../components/InfoRow';
@@ -91,9 +92,7 @@ function EntryView({ entry, from }: { entry: FaqPublic; from: string }) {
         <Text className={`${styles.question} zc-entry-question`} {...a11y.heading(1)}>
           {entry.question}
         </Text>
-        <Text className={`${styles.answer} zc-entry-answer`} userSelect>
-          {entry.answer}
-        </Text>
+        <AnswerText className={`${styles.answer} zc-entry-answer`} text={entry.answer} />
       </Card>
 
       <Card>

@@ -125,7 +125,7 @@ function Hotline() {
       <View
         className={`${styles.hotlineCall} zc-hotline-call`}
         hoverClass={styles.pressed}
-        {...a11y.button(`拨打${HOTLINE.name} ${HOTLINE.number}`)}
+        {...a11y.button()}
         onClick={() => callPhone(HOTLINE.number)}
       >
         <Text className={styles.hotlineNumber}>{HOTLINE.number}</Text>

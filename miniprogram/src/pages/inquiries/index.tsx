@@ -8,6 +8,8 @@ import { EmptyState, ErrorState, Loading } from '../../components/Status';
 import { usePaged } from '../../hooks/usePaged';
 import { listMine } from '../../services/inquiry';
 import { go, routes } from '../../utils/nav';
+import * as a11y from '../../utils/a11y';
+import { Page } from '../../components/Page';
 import styles from './index.module.scss';
 
 const PAGE_SIZE = 10;
@@ -20,7 +22,7 @@ export default function MyInquiries() {
   usePullToReload(list.reload);
 
   return (
-    <View className={`${styles.page} zc-my-inquiries`}>
+    <Page className="zc-my-inquiries">
       {list.status === 'loading' && <Loading />}
       {list.status === 'error' && <ErrorState error={list.error} onRetry={list.reload} />}
       {list.status === 'ok' && list.items.length === 0 && (
@@ -38,7 +40,7 @@ export default function MyInquiries() {
         <>
           <View className={styles.head}>
             <Text className={styles.total}>共 {list.total} 条咨询</Text>
-            <Text className={`${styles.link} zc-new-inquiry`} onClick={() => go(routes.ask())}>
+            <Text className={`${styles.link} zc-new-inquiry`} {...a11y.button()} onClick={() => go(routes.ask())}>
               ＋ 我要咨询
             </Text>
           </View>
@@ -48,6 +50,6 @@ export default function MyInquiries() {
         </>
       )}
       <LoadMore list={list} />
-    </View>
+    </Page>
   );
 }

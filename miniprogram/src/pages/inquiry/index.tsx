@@ -19,6 +19,8 @@ import { ApiError } from '../../services/api';
 import { getInquiry, rate, supplement, withdraw } from '../../services/inquiry';
 import { dateTime } from '../../utils/format';
 import { go, param, routes } from '../../utils/nav';
+import * as a11y from '../../utils/a11y';
+import { Page } from '../../components/Page';
 import styles from './index.module.scss';
 
 export default function InquiryPage() {
@@ -33,13 +35,13 @@ export default function InquiryPage() {
 
   if (!id) {
     return (
-      <View className={styles.page}>
+      <Page>
         <EmptyState title="缺少咨询编号" hint="请从「我的咨询」进入" action={<ToList />} />
-      </View>
+      </Page>
     );
   }
   return (
-    <View className={styles.page}>
+    <Page>
       {inquiry.status === 'loading' && <Loading />}
       {inquiry.status === 'error' &&
         (inquiry.error instanceof ApiError && inquiry.error.status === 404 ? (
@@ -48,7 +50,7 @@ export default function InquiryPage() {
           <ErrorState error={inquiry.error} onRetry={inquiry.reload} />
         ))}
       {inquiry.status === 'ok' && <InquiryDetail inquiry={inquiry.data} refresh={inquiry.refresh} />}
-    </View>
+    </Page>
   );
 }
 
@@ -217,6 +219,7 @@ function RateForm({ busy, onRate }: { busy: boolean; onRate: (rating: Rating, co
             key={r}
             className={`${styles.rating} ${rating === r ? (idx >= 3 ? styles.ratingLow : styles.ratingActive) : ''} zc-rating`}
             data-rating={r}
+            {...a11y.choice(rating === r)}
             onClick={() => {
               setRating(r);
               setError('');

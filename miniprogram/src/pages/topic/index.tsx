@@ -4,11 +4,14 @@ import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { TOPICS, type Topic } from '@shared/constants';
 import { useEffect } from 'react';
+import { Card } from '../../components/Card';
 import { EntryCard } from '../../components/EntryCard';
 import { LoadMore } from '../../components/LoadMore';
+import { Page } from '../../components/Page';
 import { EmptyState, ErrorState, Loading } from '../../components/Status';
 import { usePaged } from '../../hooks/usePaged';
 import { listFaq } from '../../services/faq';
+import * as a11y from '../../utils/a11y';
 import { go, goTab, param, routes } from '../../utils/nav';
 import styles from './index.module.scss';
 
@@ -28,7 +31,7 @@ export default function TopicPage() {
 
   if (!isTopic(topic)) {
     return (
-      <View className={styles.page}>
+      <Page>
         <EmptyState
           title="没有这个分类"
           hint="链接可能不完整，请从分类列表进入"
@@ -38,7 +41,7 @@ export default function TopicPage() {
             </Button>
           }
         />
-      </View>
+      </Page>
     );
   }
   return <TopicEntries topic={topic} />;
@@ -48,9 +51,11 @@ function TopicEntries({ topic }: { topic: Topic }) {
   const list = usePaged((offset, limit) => listFaq({ topic, sort: 'views', offset, limit }), [topic], PAGE_SIZE);
 
   return (
-    <View className={styles.page}>
+    <Page>
       <View className={styles.head}>
-        <Text className={styles.title}>{topic}</Text>
+        <Text className={styles.title} {...a11y.heading(1)}>
+          {topic}
+        </Text>
         {list.status === 'ok' && <Text className={styles.total}>共 {list.total} 条问答</Text>}
       </View>
       {list.status === 'loading' && <Loading />}
@@ -59,7 +64,7 @@ function TopicEntries({ topic }: { topic: Topic }) {
         <EmptyState title="这个分类还没有问答" hint="可以先到首页搜索您的问题" />
       )}
       {list.status === 'ok' && list.items.length > 0 && (
-        <View className={`${styles.list} zc-topic-list`}>
+        <Card tight className="zc-topic-list">
           {list.items.map((item) => (
             <EntryCard
               key={item.id}
@@ -68,9 +73,9 @@ function TopicEntries({ topic }: { topic: Topic }) {
               onClick={() => go(routes.entry(item.id))}
             />
           ))}
-        </View>
+        </Card>
       )}
       <LoadMore list={list} endText="已经到底了" />
-    </View>
+    </Page>
   );
 }
