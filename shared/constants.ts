@@ -34,6 +34,9 @@ export const CSV_HEADER = ['类目', '问题', '答案', '相似问法', '关键
  */
 export const HOTLINE = { name: '政务服务便民热线', number: '12345' } as const;
 
+/** 消息 per page. Here rather than in its schema, so the app can use it without loading zod. */
+export const NOTICE_PAGE = 30;
+
 /** One distinct character per topic for its badge (社保 and 社会救助 must not both read 社). */
 export const TOPIC_GLYPHS: Record<Topic, string> = {
   生育: '育', 教育: '学', 养老: '老', 医疗: '医', 就业创业: '业', 社会救助: '助',

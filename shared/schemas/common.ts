@@ -1,4 +1,6 @@
 import { z } from 'zod';
+// Every schema answers in Chinese, wherever it is used (the app loads zod only where it validates).
+import './messages';
 
 /** The one error envelope every failing route answers with. */
 export type ApiErrorBody = {

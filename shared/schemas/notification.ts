@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { NOTICE_PAGE } from '../constants';
 
-export const NOTICE_PAGE = 30;
+export { NOTICE_PAGE };
 
 /** 消息, newest first; `before` (an id) pages back to older ones. */
 export const noticeListQuery = z.object({

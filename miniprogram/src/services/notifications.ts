@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
-import { NOTICE_PAGE, type NoticePage } from '@shared/schemas/notification';
+import { NOTICE_PAGE } from '@shared/constants';
+import type { NoticePage } from '@shared/schemas/notification';
 import { api } from './api';
 import { readToken } from './token';
 
