@@ -243,7 +243,7 @@ test('ask → ticket → the answerer replies from the 工作台 → the residen
     const preview = s.locator('.zc-reply-preview');
     await send.click();
     await preview.waitFor();
-    assert.equal((await preview.locator('.zc-reply-text').innerText()).trim(), finalReply.trim());
+    assert.equal(flat(await preview.locator('.zc-reply-text').innerText()), flat(finalReply), 'the typed text, as the resident will read it');
     assert.match(await preview.innerText(), /区税务局/, 'signed with the unit, as on 咨询详情');
     await shot(s, 'handle-preview');
     assert.equal((await apiCall(stack.apiUrl, 'GET', `/api/inquiries/${id}`, { token })).status, 'assigned', 'not sent before 确认发送');
