@@ -196,3 +196,51 @@ test('a question the base does not cover says so and offers 我要咨询 with th
     await context.close();
   }
 });
+
+test('an answer shows its steps as a numbered list, and its phone numbers ring when tapped', async () => {
+  const { page, context, errors } = await newPhone(stack.browser, stack.apiUrl);
+  try {
+    // The demo 工伤认定 answer: a lead-in, four steps on their own lines, then 咨询电话 and 12333.
+    await page.goto(`${stack.appUrl}/pages/entry/index?id=faq_demo_gongshangrending`);
+    const answer = page.locator('.zc-entry-answer');
+    await answer.locator('.zc-answer-step').first().waitFor();
+    const steps = await texts(page, '.zc-entry-answer .zc-answer-step');
+    assert.equal(steps.length, 4, `four steps, got:\n${steps.join('\n')}`);
+    ['提出申请', '准备材料', '提交申请', '等待认定'].forEach((name, i) =>
+      assert.match(steps[i], new RegExp(`^${i + 1}\\.\\s*${name}：`), `step ${i + 1}`),
+    );
+    // Numbers stay as written.
+    assert.match(steps[0], /30日内向区人社局提出工伤认定申请/);
+    assert.match(steps[3], /60日内作出认定决定。$/);
+    const paragraphs = await texts(page, '.zc-entry-answer .zc-answer-paragraph');
+    assert.deepEqual(paragraphs, [
+      '职工发生事故伤害或被诊断、鉴定为职业病的，按以下步骤申请工伤认定：',
+      '咨询电话：0000-86101234，也可拨打12333人社服务热线。',
+    ]);
+
+    const phones = answer.locator('.zc-phone');
+    assert.deepEqual(await texts(page, '.zc-entry-answer .zc-phone'), ['0000-86101234', '12333']);
+    assert.equal(await phones.first().getAttribute('role'), 'link');
+    assert.equal(await phones.first().getAttribute('aria-label'), '拨打 0000-86101234');
+    // Still text a resident can select and copy, the numbers too.
+    for (const el of [answer.locator('.zc-answer-paragraph').last(), phones.first(), answer.locator('.zc-answer-step').first().locator('taro-text-core').last()]) {
+      assert.equal(await el.evaluate((e) => getComputedStyle(e).userSelect), 'text');
+    }
+    await answer.scrollIntoViewIfNeeded();
+    await shot(page, 'entry-answer-steps');
+
+    // A tap hands the number to the phone's dialer: the browser is sent to tel:, the page stays.
+    const dialled = page.waitForRequest((r) => r.url().startsWith('tel:'));
+    await phones.first().tap();
+    assert.equal((await dialled).url(), 'tel:000086101234');
+    const hotline = page.waitForRequest((r) => r.url().startsWith('tel:'));
+    await phones.nth(1).focus();
+    await page.keyboard.press('Enter');
+    assert.equal((await hotline).url(), 'tel:12333', 'Enter on the focused link dials too');
+    assert.match(page.url(), /\/pages\/entry\/index\?id=faq_demo_gongshangrending/);
+    await answer.locator('.zc-answer-step').first().waitFor();
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});

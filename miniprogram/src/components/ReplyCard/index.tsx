@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { AnswerText } from '../AnswerText';
 import styles from './index.module.scss';
 
 /** The answer given to a resident, as both the resident and staff see it; `meta` says who and when. */
@@ -6,9 +7,7 @@ export function ReplyCard({ reply, meta }: { reply: string; meta: string }) {
   return (
     <View className={`${styles.card} zc-reply`}>
       <Text className={styles.title}>答复</Text>
-      <Text className={`${styles.text} zc-reply-text`} userSelect>
-        {reply}
-      </Text>
+      <AnswerText className={`${styles.text} zc-reply-text`} text={reply} />
       {meta && <Text className={styles.meta}>{meta}</Text>}
     </View>
   );
