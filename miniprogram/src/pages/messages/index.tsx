@@ -109,7 +109,7 @@ export default function Messages() {
           }
           action={
             signedIn ? undefined : (
-              <Button type="primary" {...a11y.button()} onClick={() => go(routes.ask())}>
+              <Button type="primary" onClick={() => go(routes.ask())}>
                 我要咨询
               </Button>
             )
@@ -153,7 +153,6 @@ export default function Messages() {
                 block
                 loading={state.loadingMore}
                 disabled={state.loadingMore}
-                {...a11y.button()}
                 onClick={loadMore}
               >
                 {state.error !== null ? '重新加载' : '更早的消息'}

@@ -283,7 +283,6 @@ function Handle({ inquiry: i, user, refresh }: { inquiry: InquiryView; user: Me;
             size="large"
             block
             disabled={busy !== null}
-            {...a11y.button()}
             onClick={preview}
           >
             发送答复
@@ -293,7 +292,6 @@ function Handle({ inquiry: i, user, refresh }: { inquiry: InquiryView; user: Me;
               className={`${styles.secondaryBtn} zc-open-clarify`}
               fill="outline"
               disabled={busy !== null}
-              {...a11y.button()}
               onClick={() => setPanel(panel === 'clarify' ? null : 'clarify')}
             >
               请居民补充
@@ -302,7 +300,6 @@ function Handle({ inquiry: i, user, refresh }: { inquiry: InquiryView; user: Me;
               className={`${styles.secondaryBtn} zc-open-transfer`}
               fill="outline"
               disabled={busy !== null}
-              {...a11y.button()}
               onClick={() => setPanel(panel === 'transfer' ? null : 'transfer')}
             >
               转办
@@ -371,7 +368,6 @@ function Handle({ inquiry: i, user, refresh }: { inquiry: InquiryView; user: Me;
               className={`${styles.previewBtn} zc-preview-back`}
               fill="outline"
               disabled={busy === 'reply'}
-              {...a11y.button()}
               onClick={closePreview}
             >
               返回修改
@@ -381,7 +377,6 @@ function Handle({ inquiry: i, user, refresh }: { inquiry: InquiryView; user: Me;
               type="primary"
               loading={busy === 'reply'}
               disabled={busy !== null}
-              {...a11y.button()}
               onClick={() => void send()}
             >
               确认发送
@@ -467,7 +462,7 @@ function ClarifyPanel({
       />
       {error && <Text className={styles.error}>{error}</Text>}
       <View className={styles.panelActions}>
-        <Button className={styles.panelBtn} fill="outline" {...a11y.button()} onClick={onCancel}>
+        <Button className={styles.panelBtn} fill="outline" onClick={onCancel}>
           取消
         </Button>
         <Button
@@ -475,7 +470,6 @@ function ClarifyPanel({
           type="primary"
           loading={busy}
           disabled={busy}
-          {...a11y.button()}
           onClick={() => (text.trim() ? void onSend(text.trim()) : setError('请写明需要补充的内容'))}
         >
           发给居民
@@ -532,10 +526,10 @@ function TransferPanel({
       />
       {errors.reason && <Text className={styles.error}>{errors.reason}</Text>}
       <View className={styles.panelActions}>
-        <Button className={styles.panelBtn} fill="outline" {...a11y.button()} onClick={onCancel}>
+        <Button className={styles.panelBtn} fill="outline" onClick={onCancel}>
           取消
         </Button>
-        <Button className={`${styles.panelBtn} zc-transfer-send`} type="primary" loading={busy} disabled={busy} {...a11y.button()} onClick={submit}>
+        <Button className={`${styles.panelBtn} zc-transfer-send`} type="primary" loading={busy} disabled={busy} onClick={submit}>
           确认转办
         </Button>
       </View>
@@ -569,7 +563,7 @@ function KbSearch({ initial, onPick }: { initial: string; onPick: (item: SearchI
             <Text className={styles.kbAnswer}>{excerpt(item.answer, 90)}</Text>
             <View className={styles.kbActions}>
               <Tag>{item.topic}</Tag>
-              <Button className="zc-kb-pick" size="small" type="primary" fill="outline" {...a11y.button()} onClick={() => onPick(item)}>
+              <Button className="zc-kb-pick" size="small" type="primary" fill="outline" onClick={() => onPick(item)}>
                 插入答案
               </Button>
             </View>

@@ -108,7 +108,7 @@ function InboxList({ user }: { user: Me }) {
       </View>
 
       <View className={styles.bar}>
-        <Button className="zc-go-log" type="primary" block size="large" {...a11y.button()} onClick={() => go(routes.ask())}>
+        <Button className="zc-go-log" type="primary" block size="large" onClick={() => go(routes.ask())}>
           登记热线、来电咨询
         </Button>
       </View>
