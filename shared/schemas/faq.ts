@@ -51,7 +51,8 @@ export const faqImportRow = z
   .object({
     question: faqFields.question,
     answer: faqFields.answer,
-    topic: faqFields.topic.optional(),
+    // The valid topics go with the error as what is expected; the message stays short.
+    topic: z.enum(TOPICS, { message: `类目应为规定的 ${TOPICS.length} 个类目之一` }).optional(),
     similar: z.array(phrase).max(L.similar, `相似问法最多 ${L.similar} 个`).default([]),
     keywords: z.array(keyword).max(L.keywords, `关键字最多 ${L.keywords} 个`).default([]),
     // A unit's id or name; the import looks it up and names an unknown one.

@@ -1,6 +1,6 @@
 import type { FaqStatus } from '@shared/constants';
 import type { Me, Unit } from '@shared/schemas/auth';
-import type { FaqCreateInput, FaqManaged, FaqUpdateInput, ImportResult } from '@shared/schemas/faq';
+import type { DuplicateChoice, FaqCreateInput, FaqManaged, FaqUpdateInput, ImportResult } from '@shared/schemas/faq';
 import { api } from './api';
 import type { Page } from './faq';
 
@@ -32,10 +32,22 @@ export function setFaqStatus(id: string, status: FaqStatus) {
   return api.post<FaqManaged>(`/api/faq/${encodeURIComponent(id)}/status`, { status });
 }
 
-/** Bulk import of a CSV as the office keeps it; `dryRun` checks every row and writes nothing. */
-export function importCsv(csv: string, options: { dryRun: boolean; publish: boolean }) {
+/**
+ * Bulk import of a CSV as the office keeps it; `dryRun` checks every row and writes nothing.
+ * `duplicates` says what to do with questions already asked; `choices` overrides it per row.
+ */
+export function importCsv(
+  csv: string,
+  options: { dryRun: boolean; publish: boolean; duplicates?: DuplicateChoice; choices?: Record<number, DuplicateChoice> },
+) {
+  const choices = Object.entries(options.choices ?? {}).map(([row, choice]) => `${row}:${choice}`);
   return api.post<ImportResult>('/api/faq/import', csv, {
-    query: { dryRun: String(options.dryRun), publish: String(options.publish) },
+    query: {
+      dryRun: String(options.dryRun),
+      publish: String(options.publish),
+      duplicates: options.duplicates,
+      choices: choices.join(','),
+    },
     contentType: 'text/csv',
   });
 }
