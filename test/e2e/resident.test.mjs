@@ -126,7 +126,7 @@ test('an answer whose policy ends says until when it holds', async () => {
   }
 });
 
-test('a submitted question lists full results; 没帮助 leads to 我要咨询 with the question filled in', async () => {
+test('a submitted question lists full results; 没帮助 leads to 我要咨询 with the resident\'s own words filled in', async () => {
   const { page, context, errors } = await newPhone(stack.browser, stack.apiUrl);
   try {
     await page.goto(`${stack.appUrl}/pages/index/index`);
@@ -146,7 +146,6 @@ test('a submitted question lists full results; 没帮助 leads to 我要咨询 w
     await page.locator('.zc-entry-question').waitFor();
     const unit = (await page.locator('.zc-entry-unit').innerText()).trim();
     const before = Number(await page.locator('.zc-unhelpful-count').innerText());
-    const question = (await page.locator('.zc-entry-question').innerText()).trim();
     assert.equal(await page.locator('.zc-ask-cta').count(), 0);
     await page.locator('.nut-button.zc-unhelpful').click();
     const cta = page.locator('.zc-ask-cta');
@@ -162,11 +161,11 @@ test('a submitted question lists full results; 没帮助 leads to 我要咨询 w
     await cta.scrollIntoViewIfNeeded();
     await shot(page, 'entry-unhelpful');
 
-    // 我要咨询 opens the form with the question already there.
+    // 我要咨询 opens the form with the words the resident searched in, not the entry's wording.
     await cta.locator('.nut-button.zc-ask-from-entry').click();
     await page.waitForURL(/\/pages\/ask\/index\?/);
     await page.locator('.zc-ask').waitFor();
-    assert.equal(await page.locator('.zc-ask-question textarea').inputValue(), question);
+    assert.equal(await page.locator('.zc-ask-question textarea').inputValue(), '生娃了能领多少钱');
     await page.locator('.zc-expected-main').waitFor();
     await shot(page, 'ask-from-entry');
     assert.deepEqual(errors, []);

@@ -153,6 +153,7 @@ function EntryView({ entry, from }: { entry: FaqPublic; from: string }) {
           <Text className={styles.inquiryText}>
             本条问答的责任单位是<Text className={styles.inquiryUnit}>{entry.unitName}</Text>。
           </Text>
+          {from && <Text className={`${styles.inquiryText} zc-ask-words`}>将以「{from}」向责任单位提问，可以再修改。</Text>}
           <Button
             className={`${styles.inquiryBtn} zc-ask-from-entry`}
             type="primary"
@@ -161,7 +162,6 @@ function EntryView({ entry, from }: { entry: FaqPublic; from: string }) {
           >
             {from ? '用我的话咨询' : '我要咨询'}
           </Button>
-          {from && <Text className={`${styles.inquiryText} zc-ask-words`}>将以「{from}」向责任单位提问，可以再修改。</Text>}
         </Card>
       )}
 
