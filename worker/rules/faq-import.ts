@@ -44,6 +44,7 @@ const CSV_SYNTAX: Record<string, string> = {
   TooManyFields: '这一行的列数多于表头',
   MissingQuotes: '引号不成对',
   InvalidQuotes: '引号不成对',
+  UndetectableDelimiter: '认不出列之间的分隔符（应为英文逗号）',
 };
 
 /**

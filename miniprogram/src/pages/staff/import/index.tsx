@@ -177,7 +177,6 @@ function Importer({ user }: { user: Me }) {
             result={checked.result}
             choice={checked.choice}
             busy={step.at === 'writing' || (step.at === 'checked' && step.rechecking)}
-            writing={step.at === 'writing'}
             publish={publish}
             onPublish={setPublish}
             onChoice={(choice) => void check(checked.file, choice, checked.result)}
@@ -223,7 +222,6 @@ function Checked({
   result,
   choice,
   busy,
-  writing,
   publish,
   onPublish,
   onChoice,
@@ -233,8 +231,8 @@ function Checked({
   file: CsvFile;
   result: ImportResult;
   choice?: DuplicateChoice;
+  /** Writing, or checking again after a new choice. */
   busy: boolean;
-  writing: boolean;
   publish: boolean;
   onPublish: (publish: boolean) => void;
   onChoice: (choice: DuplicateChoice) => void;
@@ -305,7 +303,7 @@ function Checked({
               className={`${styles.barMain} zc-import-write`}
               type="primary"
               size="large"
-              loading={writing}
+              loading={busy}
               disabled={busy || undecided || writes === 0}
               onClick={onWrite}
             >
