@@ -27,6 +27,7 @@ import { go, goTab, param, routes } from '../../utils/nav';
 import { randomKey } from '../../utils/random';
 import * as a11y from '../../utils/a11y';
 import { Page } from '../../components/Page';
+import { SuggestedQuestion } from '../../components/SuggestedQuestion';
 import styles from './index.module.scss';
 
 type Form = {
@@ -434,10 +435,7 @@ function AskSuggestions({
                 aria-expanded={open === item.id ? 'true' : 'false'}
                 onClick={() => setOpen(open === item.id ? null : item.id)}
               >
-                <View className={styles.sText}>
-                  <Text className={`${styles.sQuestion} zc-ask-suggestion-question`}>{item.question}</Text>
-                  {item.matched && <Text className={styles.sMatched}>也有人问：{item.matched}</Text>}
-                </View>
+                <SuggestedQuestion question={item.question} matched={item.matched} questionClass="zc-ask-suggestion-question" />
                 <Text className={styles.sToggle}>{open === item.id ? '收起' : '看答案'}</Text>
               </View>
               {open === item.id && (

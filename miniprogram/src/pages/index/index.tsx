@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { usePullToReload } from '../../hooks/usePageReload';
 import { EntryCard } from '../../components/EntryCard';
 import { Page } from '../../components/Page';
+import { SuggestedQuestion } from '../../components/SuggestedQuestion';
 import { EmptyState, ErrorState, Loading } from '../../components/Status';
 import { TopicGrid } from '../../components/TopicGrid';
 import { useResource } from '../../hooks/useResource';
@@ -242,11 +243,7 @@ function SuggestionPanel({ state, text }: { state: ReturnType<typeof useSuggesti
               {...a11y.link()}
               onClick={() => go(routes.entry(item.id, words))}
             >
-              <View className={styles.suggestText}>
-                <Text className={styles.suggestQuestion}>{item.question}</Text>
-                {/* The resident's own words matched a 相似问法: show it, so the standard wording is recognisable. */}
-                {item.matched && <Text className={`${styles.suggestMatched} zc-suggestion-matched`}>也有人问：{item.matched}</Text>}
-              </View>
+              <SuggestedQuestion question={item.question} matched={item.matched} matchedClass="zc-suggestion-matched" />
               <Text className={styles.suggestTopic}>{item.topic}</Text>
             </View>
           ))}
