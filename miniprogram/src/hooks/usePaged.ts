@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useLatest } from './useLatest';
 
 export type PageResult<T> = { items: T[]; total: number };
 
@@ -25,33 +26,32 @@ export function usePaged<T>(
   const [state, setState] = useState<State<T>>({ ...initial, items: [] });
   const loaded = useRef<T[]>([]);
   loaded.current = state.items;
-  const seq = useRef(0);
-  const alive = useRef(true);
+  const latest = useLatest();
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const fetcher = useCallback(fetchPage, deps);
 
   const reload = useCallback(() => {
-    const mine = ++seq.current;
+    const mine = latest.next();
     setState({ ...initial, items: [] });
     fetcher(0, pageSize).then(
       (page) => {
-        if (alive.current && mine === seq.current) {
+        if (latest.isNewest(mine)) {
           setState({ items: page.items, total: page.total, status: 'ok', more: 'idle', error: null });
         }
       },
       (error: unknown) => {
-        if (alive.current && mine === seq.current) setState({ ...initial, items: [], status: 'error', error });
+        if (latest.isNewest(mine)) setState({ ...initial, items: [], status: 'error', error });
       },
     );
-  }, [fetcher, pageSize]);
+  }, [fetcher, pageSize, latest]);
 
   const loadMore = useCallback(() => {
-    const mine = seq.current;
+    const mine = latest.newest();
     const offset = loaded.current.length;
     setState((s) => ({ ...s, more: 'loading', error: null }));
     fetcher(offset, pageSize).then(
       (page) => {
-        if (!alive.current || mine !== seq.current) return;
+        if (!latest.isNewest(mine)) return;
         setState((s) => {
           // Entries can shift between pages (new views, new entries): never show one twice.
           const seen = new Set(s.items.map(keyOf));
@@ -60,18 +60,12 @@ export function usePaged<T>(
         });
       },
       (error: unknown) => {
-        if (alive.current && mine === seq.current) setState((s) => ({ ...s, more: 'error', error }));
+        if (latest.isNewest(mine)) setState((s) => ({ ...s, more: 'error', error }));
       },
     );
-  }, [fetcher, pageSize]);
+  }, [fetcher, pageSize, latest]);
 
-  useEffect(() => {
-    alive.current = true;
-    reload();
-    return () => {
-      alive.current = false;
-    };
-  }, [reload]);
+  useEffect(() => reload(), [reload]);
 
   const hasMore = state.status === 'ok' && state.items.length < state.total;
   return { ...state, hasMore, reload, loadMore, setItems: (fn: (items: T[]) => T[]) => setState((s) => ({ ...s, items: fn(s.items) })) };

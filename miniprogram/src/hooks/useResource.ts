@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { useLatest } from './useLatest';
 
 export type Resource<T> =
   | { status: 'loading'; data?: undefined; error?: undefined }
@@ -11,43 +12,36 @@ export type Resource<T> =
  */
 export function useResource<T>(load: () => Promise<T>, deps: readonly unknown[]) {
   const [state, setState] = useState<Resource<T>>({ status: 'loading' });
-  const seq = useRef(0);
-  const alive = useRef(true);
+  const latest = useLatest();
 
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const run = useCallback(load, deps);
 
   const reload = useCallback(() => {
-    const mine = ++seq.current;
+    const mine = latest.next();
     setState({ status: 'loading' });
     run().then(
       (data) => {
-        if (alive.current && mine === seq.current) setState({ status: 'ok', data });
+        if (latest.isNewest(mine)) setState({ status: 'ok', data });
       },
       (error: unknown) => {
-        if (alive.current && mine === seq.current) setState({ status: 'error', error });
+        if (latest.isNewest(mine)) setState({ status: 'error', error });
       },
     );
-  }, [run]);
+  }, [run, latest]);
 
   /**
    * Loads again while the current data stays on screen (after an action changed it). Resolves
    * once the new data is shown; rejects, leaving the old data, when the load fails.
    */
   const refresh = useCallback((): Promise<void> => {
-    const mine = ++seq.current;
+    const mine = latest.next();
     return run().then((data) => {
-      if (alive.current && mine === seq.current) setState({ status: 'ok', data });
+      if (latest.isNewest(mine)) setState({ status: 'ok', data });
     });
-  }, [run]);
+  }, [run, latest]);
 
-  useEffect(() => {
-    alive.current = true;
-    reload();
-    return () => {
-      alive.current = false;
-    };
-  }, [reload]);
+  useEffect(() => reload(), [reload]);
 
   return { ...state, reload, refresh };
 }

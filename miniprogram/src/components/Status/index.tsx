@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import type { ReactNode } from 'react';
-import { errorMessage } from '../../services/api';
+import { ApiError, errorMessage } from '../../services/api';
 import styles from './index.module.scss';
 
 export function Loading({ text = '加载中…', compact = false }: { text?: string; compact?: boolean }) {
@@ -58,4 +58,17 @@ export function EmptyState({
       {action && <View className={styles.action}>{action}</View>}
     </View>
   );
+}
+
+type Loadable = { status: 'loading' | 'ok' | 'error'; error?: unknown; reload: () => void };
+
+/**
+ * A screen's one record while it loads (from useResource): the spinner, or why it failed, with
+ * `notFound` for a record that is not there (404); nothing once it has loaded.
+ */
+export function LoadState({ resource, notFound }: { resource: Loadable; notFound: ReactNode }) {
+  if (resource.status === 'loading') return <Loading />;
+  if (resource.status === 'ok') return null;
+  if (resource.error instanceof ApiError && resource.error.status === 404) return <>{notFound}</>;
+  return <ErrorState error={resource.error} onRetry={resource.reload} />;
 }

@@ -11,9 +11,9 @@ import { EntryCard } from '../../components/EntryCard';
 import { InfoRow } from '../../components/InfoRow';
 import { Page } from '../../components/Page';
 import { Tag } from '../../components/Tag';
-import { EmptyState, ErrorState, Loading } from '../../components/Status';
+import { EmptyState, LoadState } from '../../components/Status';
 import { useResource } from '../../hooks/useResource';
-import { ApiError, errorMessage } from '../../services/api';
+import { errorMessage } from '../../services/api';
 import { getFaq, searchFaq, sendFeedback } from '../../services/faq';
 import { readVote, saveVote } from '../../services/votes';
 import { shanghaiDate } from '../../utils/format';
@@ -38,13 +38,10 @@ export default function EntryPage() {
   }
   return (
     <Page>
-      {entry.status === 'loading' && <Loading />}
-      {entry.status === 'error' &&
-        (entry.error instanceof ApiError && entry.error.status === 404 ? (
-          <EmptyState title="这条问答不存在或已下线" hint="政策可能已更新，请到首页重新搜索" action={<BackHome />} />
-        ) : (
-          <ErrorState error={entry.error} onRetry={entry.reload} />
-        ))}
+      <LoadState
+        resource={entry}
+        notFound={<EmptyState title="这条问答不存在或已下线" hint="政策可能已更新，请到首页重新搜索" action={<BackHome />} />}
+      />
       {entry.status === 'ok' && <EntryView entry={entry.data} from={from} />}
     </Page>
   );

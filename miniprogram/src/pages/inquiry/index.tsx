@@ -11,11 +11,10 @@ import { useReloadOnReturn } from '../../hooks/usePageReload';
 import { DueSummary } from '../../components/DueSummary';
 import { InquiryHead } from '../../components/InquiryHead';
 import { ReplyCard } from '../../components/ReplyCard';
-import { EmptyState, ErrorState, Loading } from '../../components/Status';
+import { EmptyState, LoadState } from '../../components/Status';
 import { Timeline } from '../../components/Timeline';
 import { useResource } from '../../hooks/useResource';
 import { useInquiryAction } from '../../hooks/useInquiryAction';
-import { ApiError } from '../../services/api';
 import { getInquiry, rate, supplement, withdraw } from '../../services/inquiry';
 import { dateTime } from '../../utils/format';
 import { go, param, routes } from '../../utils/nav';
@@ -42,13 +41,10 @@ export default function InquiryPage() {
   }
   return (
     <Page>
-      {inquiry.status === 'loading' && <Loading />}
-      {inquiry.status === 'error' &&
-        (inquiry.error instanceof ApiError && inquiry.error.status === 404 ? (
-          <EmptyState title="没有找到这条咨询" hint="只能查看自己提交的咨询" action={<ToList />} />
-        ) : (
-          <ErrorState error={inquiry.error} onRetry={inquiry.reload} />
-        ))}
+      <LoadState
+        resource={inquiry}
+        notFound={<EmptyState title="没有找到这条咨询" hint="只能查看自己提交的咨询" action={<ToList />} />}
+      />
       {inquiry.status === 'ok' && <InquiryDetail inquiry={inquiry.data} refresh={inquiry.refresh} />}
     </Page>
   );

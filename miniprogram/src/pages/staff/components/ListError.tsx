@@ -1,5 +1,5 @@
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
-import { EmptyState, ErrorState } from '../../../components/Status';
+import { EmptyState, ErrorState, Loading } from '../../../components/Status';
 import { ApiError } from '../../../services/api';
 import { goTab, routes } from '../../../utils/nav';
 
@@ -19,4 +19,11 @@ export function ListError({ error, onRetry }: { error: unknown; onRetry: () => v
     );
   }
   return <ErrorState error={error} onRetry={onRetry} />;
+}
+
+/** A staff list's first load: the spinner, or why it failed; nothing once it has loaded. */
+export function ListStatus({ list }: { list: { status: 'loading' | 'ok' | 'error'; error?: unknown; reload: () => void } }) {
+  if (list.status === 'loading') return <Loading />;
+  if (list.status === 'error') return <ListError error={list.error} onRetry={list.reload} />;
+  return null;
 }

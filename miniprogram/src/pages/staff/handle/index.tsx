@@ -25,7 +25,7 @@ import { UrgencyBadge } from '../../../components/InquiryCard';
 import { InquiryHead } from '../../../components/InquiryHead';
 import { Page } from '../../../components/Page';
 import { ReplyCard } from '../../../components/ReplyCard';
-import { EmptyState, ErrorState, Loading } from '../../../components/Status';
+import { EmptyState, ErrorState, LoadState, Loading } from '../../../components/Status';
 import { Tag } from '../../../components/Tag';
 import { Timeline } from '../../../components/Timeline';
 import { UnitPicker } from '../../../components/UnitPicker';
@@ -60,9 +60,9 @@ export default function HandlePage() {
   }
   return (
     <Page>
-      {inquiry.status === 'loading' && <Loading />}
-      {inquiry.status === 'error' &&
-        (inquiry.error instanceof ApiError && inquiry.error.status === 404 ? (
+      <LoadState
+        resource={inquiry}
+        notFound={
           <EmptyState
             title="没有找到这条咨询"
             hint="它可能已转给其他单位办理"
@@ -72,9 +72,8 @@ export default function HandlePage() {
               </Button>
             }
           />
-        ) : (
-          <ErrorState error={inquiry.error} onRetry={inquiry.reload} />
-        ))}
+        }
+      />
       {inquiry.status === 'ok' && <Handle inquiry={inquiry.data} user={user} refresh={inquiry.refresh} />}
     </Page>
   );

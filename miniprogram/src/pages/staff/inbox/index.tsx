@@ -8,14 +8,14 @@ import { usePullToReload, useReloadOnReturn } from '../../../hooks/usePageReload
 import { InquiryCard } from '../../../components/InquiryCard';
 import { LoadMore } from '../../../components/LoadMore';
 import { Page } from '../../../components/Page';
-import { EmptyState, Loading } from '../../../components/Status';
+import { EmptyState } from '../../../components/Status';
 import { useStoredUser } from '../../../hooks/useStoredUser';
 import { usePaged } from '../../../hooks/usePaged';
 import { listInbox } from '../../../services/inquiry';
 import { isStaff, ROLE_LABELS } from '../../../services/session';
 import * as a11y from '../../../utils/a11y';
 import { go, routes } from '../../../utils/nav';
-import { ListError } from '../components/ListError';
+import { ListStatus } from '../components/ListError';
 import { SignInRequired } from '../components/SignInRequired';
 import styles from './index.module.scss';
 
@@ -92,8 +92,7 @@ function InboxList({ user }: { user: Me }) {
       </View>
 
       <View className={styles.body}>
-        {list.status === 'loading' && <Loading />}
-        {list.status === 'error' && <ListError error={list.error} onRetry={list.reload} />}
+        <ListStatus list={list} />
         {list.status === 'ok' && list.items.length === 0 && (
           <EmptyState title={current.empty} hint={tab === 'answered' ? undefined : '新的咨询交办后会出现在这里，并在「消息」里提醒'} />
         )}

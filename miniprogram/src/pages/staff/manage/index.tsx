@@ -10,7 +10,7 @@ import type { FaqManaged } from '@shared/schemas/faq';
 import { useEffect, useState } from 'react';
 import { useReloadOnReturn } from '../../../hooks/usePageReload';
 import { LoadMore } from '../../../components/LoadMore';
-import { EmptyState, Loading } from '../../../components/Status';
+import { EmptyState } from '../../../components/Status';
 import { UnitPicker } from '../../../components/UnitPicker';
 import { useStoredUser } from '../../../hooks/useStoredUser';
 import { usePaged } from '../../../hooks/usePaged';
@@ -19,7 +19,7 @@ import { listManaged, setFaqStatus, STATUS_LABELS } from '../../../services/mana
 import { canManage, ROLE_LABELS } from '../../../services/session';
 import { shanghaiDate } from '../../../utils/format';
 import { go, routes } from '../../../utils/nav';
-import { ListError } from '../components/ListError';
+import { ListStatus } from '../components/ListError';
 import { SignInRequired } from '../components/SignInRequired';
 import styles from './index.module.scss';
 
@@ -116,8 +116,7 @@ function ManageList({ user }: { user: Me }) {
       </View>
 
       <View className={styles.body}>
-        {list.status === 'loading' && <Loading />}
-        {list.status === 'error' && <ListError error={list.error} onRetry={list.reload} />}
+        <ListStatus list={list} />
         {list.status === 'ok' && list.items.length === 0 && (
           <EmptyState
             title={q ? '没有找到匹配的问答' : '这里还没有问答'}

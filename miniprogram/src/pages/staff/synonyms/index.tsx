@@ -4,13 +4,13 @@ import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { synonymGroupInput, type SynonymGroup } from '@shared/schemas/faq';
 import { useEffect, useState } from 'react';
-import { EmptyState, Loading } from '../../../components/Status';
+import { EmptyState } from '../../../components/Status';
 import { useStoredUser } from '../../../hooks/useStoredUser';
 import { useResource } from '../../../hooks/useResource';
 import { ApiError, errorMessage } from '../../../services/api';
 import { createSynonymGroup, deleteSynonymGroup, listSynonyms, updateSynonymGroup } from '../../../services/synonyms';
 import { shanghaiDate, splitWords } from '../../../utils/format';
-import { ListError } from '../components/ListError';
+import { ListStatus } from '../components/ListError';
 import { SignInRequired } from '../components/SignInRequired';
 import styles from './index.module.scss';
 
@@ -91,8 +91,7 @@ function SynonymList() {
       </View>
 
       <View className={styles.body}>
-        {list.status === 'loading' && <Loading />}
-        {list.status === 'error' && <ListError error={list.error} onRetry={list.reload} />}
+        <ListStatus list={list} />
         {list.status === 'ok' && (
           <>
             {editing?.id === 'new' && (
