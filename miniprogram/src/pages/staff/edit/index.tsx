@@ -20,6 +20,7 @@ import { canManage, readUser } from '../../../services/session';
 import { splitWords } from '../../../utils/format';
 import { go, param, routes } from '../../../utils/nav';
 import { SignInRequired } from '../components/SignInRequired';
+import * as a11y from '../../../utils/a11y';
 import styles from './index.module.scss';
 
 type Form = {
@@ -284,6 +285,7 @@ function Editor({ user, entry }: { user: Me; entry: FaqManaged | null }) {
                 key={t}
                 className={`${styles.chip} ${form.topic === t ? styles.chipActive : ''} zc-topic-chip`}
                 data-topic={t}
+                {...a11y.choice(form.topic === t)}
                 onClick={() => set('topic', t)}
               >
                 {t}
@@ -315,6 +317,7 @@ function Editor({ user, entry }: { user: Me; entry: FaqManaged | null }) {
               </View>
               <Text
                 className={`${styles.remove} zc-remove-similar`}
+                {...a11y.button(`删除第 ${i + 1} 种问法`)}
                 onClick={() => set('similar', form.similar.length > 1 ? form.similar.filter((_, j) => j !== i) : [''])}
               >
                 删除
@@ -322,7 +325,7 @@ function Editor({ user, entry }: { user: Me; entry: FaqManaged | null }) {
             </View>
           ))}
           {form.similar.length < FAQ_LIMITS.similar && (
-            <Text className={`${styles.add} zc-add-similar`} onClick={() => set('similar', [...form.similar, ''])}>
+            <Text className={`${styles.add} zc-add-similar`} {...a11y.button()} onClick={() => set('similar', [...form.similar, ''])}>
               ＋ 添加一种问法
             </Text>
           )}
@@ -424,7 +427,7 @@ function DateField({ label, value, onChange }: { label: string; value: string; o
         <Text className={value ? styles.dateValue : styles.datePlaceholder}>{value || `${label}日期`}</Text>
       </Picker>
       {value && (
-        <Text className={styles.dateClear} onClick={() => onChange('')}>
+        <Text className={styles.dateClear} {...a11y.button()} onClick={() => onChange('')}>
           ×
         </Text>
       )}
@@ -445,7 +448,7 @@ function SimilarExisting({ question }: { question: string }) {
     <View className={`${styles.similarExisting} zc-similar-existing`}>
       <Text className={styles.similarExistingTitle}>库里已有相近的问答，确认不是重复再新建：</Text>
       {same.map((i) => (
-        <Text key={i.id} className={`${styles.similarExistingItem} zc-similar-existing-item`} onClick={() => go(routes.entry(i.id))}>
+        <Text key={i.id} className={`${styles.similarExistingItem} zc-similar-existing-item`} {...a11y.link()} onClick={() => go(routes.entry(i.id))}>
           {i.question}
         </Text>
       ))}
