@@ -177,6 +177,7 @@ function Importer({ user }: { user: Me }) {
             result={checked.result}
             choice={checked.choice}
             busy={step.at === 'writing' || (step.at === 'checked' && step.rechecking)}
+            rechecking={step.at === 'checked' && step.rechecking}
             publish={publish}
             onPublish={setPublish}
             onChoice={(choice) => void check(checked.file, choice, checked.result)}
@@ -222,6 +223,7 @@ function Checked({
   result,
   choice,
   busy,
+  rechecking,
   publish,
   onPublish,
   onChoice,
@@ -233,6 +235,8 @@ function Checked({
   choice?: DuplicateChoice;
   /** Writing, or checking again after a new choice. */
   busy: boolean;
+  /** Checking again after a new choice: the counts shown would be the old choice's. */
+  rechecking: boolean;
   publish: boolean;
   onPublish: (publish: boolean) => void;
   onChoice: (choice: DuplicateChoice) => void;
@@ -257,6 +261,8 @@ function Checked({
               共 {result.total} 条，{badRows ? `其中 ${badRows} 条有错误` : '文件本身有错误'}。下面列出了全部错误，一次改完即可。
             </Text>
           </>
+        ) : rechecking ? (
+          <Text className={`${styles.summary} zc-import-summary`}>正在按所选方式重新检查…</Text>
         ) : undecided ? (
           <>
             <Text className={`${styles.summary} ${styles.warn} zc-import-summary`}>共 {result.total} 条，{duplicates.length} 条问题已经有了</Text>
