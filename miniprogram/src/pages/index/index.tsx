@@ -66,7 +66,7 @@ export default function Home() {
             onChange={onChange}
             onSearch={submit}
             onClear={() => onChange('')}
-            inputProps={{ confirmType: 'search', ariaLabel: '输入您想问的政策问题' } as never}
+            inputProps={{ confirmType: 'search', ariaLabel: '输入您想问的政策问题' }}
             right={
               <View
                 className={`${styles.searchBtn} zc-search-submit`}
