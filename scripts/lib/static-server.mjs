@@ -1,6 +1,7 @@
 // Serves a built H5 app (dist/h5) the way a static host does: any path that is not a file gets
 // index.html (the app routes in the browser), and text files go out gzipped (level 6, the usual
-// default of static hosts) to a browser that accepts it. Used by the load benchmark.
+// default of static hosts) to a browser that accepts it. The load benchmark serves it gzipped,
+// the end-to-end tests plain.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';

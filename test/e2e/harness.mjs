@@ -1,10 +1,10 @@
 // End-to-end harness: the real API (scripts/lib/api-server.mjs: wrangler dev on a fresh, seeded local D1), the H5 build
 // served from dist/h5, and Chromium driven by playwright-core at phone size.
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import http from 'node:http';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { freePort, startFreshApi } from '../../scripts/lib/api-server.mjs';
+import { serveStatic } from '../../scripts/lib/static-server.mjs';
 import { CHROMIUM, CHROMIUM_ARGS, CHROMIUM_MISSING } from './chromium.mjs';
 
 export const root = path.resolve(import.meta.dirname, '../..');
@@ -30,35 +30,9 @@ export function checkPrerequisites() {
 
 export { freePort };
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.json': 'application/json',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-};
-
 /** Serves dist/h5; any path that is not a file gets index.html (the app routes in the browser). */
-export async function serveApp() {
-  const port = await freePort();
-  const server = http.createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    let file = path.join(distDir, path.normalize(pathname).replace(/^([/\\])+/, ''));
-    if (!file.startsWith(distDir) || !existsSync(file) || statSync(file).isDirectory()) {
-      file = path.join(distDir, 'index.html');
-    }
-    res.writeHead(200, {
-      'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-      'Cache-Control': 'no-store',
-    });
-    res.end(readFileSync(file));
-  });
-  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${port}`, stop: () => new Promise((resolve) => server.close(resolve)) };
+export function serveApp() {
+  return serveStatic(distDir, { gzip: false });
 }
 
 export async function launchBrowser() {

@@ -2,7 +2,6 @@
 type A11yProps = Record<string, string | number | boolean>;
 export function button(label?: string): A11yProps;
 export function link(label?: string): A11yProps;
-export function img(label: string): A11yProps;
 export function hidden(): A11yProps;
 export function heading(level?: number): A11yProps;
 export function tab(selected: boolean): A11yProps;

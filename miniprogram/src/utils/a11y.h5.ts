@@ -9,10 +9,6 @@ export function link(label?: string) {
   return { role: 'link', tabIndex: 0, ...(label ? { 'aria-label': label } : {}) };
 }
 
-export function img(label: string) {
-  return { role: 'img', 'aria-label': label };
-}
-
 /** A view that only decorates (an icon glyph, a chevron): hidden from screen readers. */
 export function hidden() {
   return { 'aria-hidden': 'true' };

@@ -8,10 +8,6 @@ export function link(label?: string) {
   return { ariaRole: 'link', ...(label ? { ariaLabel: label } : {}) };
 }
 
-export function img(label: string) {
-  return { ariaRole: 'img', ariaLabel: label };
-}
-
 /** A view that only decorates (an icon glyph, a chevron): hidden from screen readers. */
 export function hidden() {
   return { ariaHidden: true };

@@ -14,10 +14,7 @@ type Props = PropsWithChildren<{
 export function Page({ variant = 'padded', bar = false, className = '', children }: Props) {
   const { on } = useElder();
   return (
-    <View
-      className={`${styles.page} ${styles[variant]} ${bar ? styles.bar : ''} ${on ? 'zc-elder' : ''} ${className}`}
-      data-elder={on ? 'on' : 'off'}
-    >
+    <View className={`${styles.page} ${styles[variant]} ${bar ? styles.bar : ''} ${on ? 'zc-elder' : ''} ${className}`}>
       {children}
     </View>
   );
