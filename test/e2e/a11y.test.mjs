@@ -131,7 +131,7 @@ for (const mode of MODES) {
       await check(page, 'topics', mode);
 
       await page.goto(`${stack.appUrl}/pages/topic/index?topic=${encodeURIComponent('社保')}`);
-      await page.locator('.zc-entry-card').first().waitFor();
+      await page.locator('.zc-topic-list .zc-entry-card').first().waitFor();
       await check(page, 'topic', mode);
 
       await page.goto(`${stack.appUrl}/pages/entry/index?id=${entryId}`);

@@ -95,7 +95,9 @@ export default function Home() {
       {browsing && !elder.offered && <ElderOffer />}
       {typing && <SuggestionPanel state={suggestions} text={text} />}
       {submitted !== null && <Results query={submitted} onClear={() => onChange('')} />}
-      {browsing && (elder.on ? <Hotline /> : <Browse />)}
+      {browsing && elder.on && <Hotline />}
+      {/* Hidden, not unmounted, while searching: clearing the search shows the lists again without fetching them again. */}
+      {!elder.on && <Browse hidden={!browsing} />}
     </Page>
   );
 }
@@ -136,7 +138,7 @@ function Hotline() {
   );
 }
 
-function Browse() {
+function Browse({ hidden }: { hidden: boolean }) {
   const topics = useResource(() => listTopics(), []);
   // 热门问题 by default; 最近更新 shows what offices have just published or changed.
   const [sort, setSort] = useState<'views' | 'updated'>('views');
@@ -146,7 +148,7 @@ function Browse() {
     hot.reload();
   });
   return (
-    <>
+    <View className={hidden ? styles.hidden : ''}>
       <View className={styles.section}>
         <View className={styles.sectionHead}>
           <Text className={styles.sectionTitle} {...a11y.heading(2)}>
@@ -194,7 +196,7 @@ function Browse() {
           </View>
         )}
       </View>
-    </>
+    </View>
   );
 }
 
