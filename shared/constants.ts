@@ -11,8 +11,12 @@ export type Topic = (typeof TOPICS)[number];
 export const FAQ_STATUSES = ['draft', 'published', 'retired'] as const;
 export type FaqStatus = (typeof FAQ_STATUSES)[number];
 
-export const UNIT_KINDS = ['office', 'department', 'street'] as const;
+/** The unit tree: city → districts → departments and streets/towns → communities/villages. */
+export const UNIT_KINDS = ['city', 'district', 'office', 'department', 'street', 'community'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
+export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
+  city: '市', district: '区（县）', office: '政务公开办', department: '部门', street: '街道（镇）', community: '社区（村）',
+};
 
 export const FAQ_LIMITS = {
   question: 200,

@@ -14,6 +14,7 @@ import { inquiryActionRoutes } from './routes/inquiry-actions';
 import { inquiryRoutes } from './routes/inquiries';
 import { notificationRoutes } from './routes/notifications';
 import { routingRoutes } from './routes/routing';
+import { staffRoutes } from './routes/staff';
 import { synonymRoutes } from './routes/synonyms';
 import { unitRoutes } from './routes/units';
 
@@ -21,6 +22,7 @@ const api = new Hono<AppEnv>()
   .route('/', healthRoutes)
   .route('/', authRoutes)
   .route('/', unitRoutes)
+  .route('/', staffRoutes)
   .route('/', faqRoutes)
   .route('/', faqManageRoutes)
   .route('/', synonymRoutes)
@@ -38,7 +40,7 @@ export const app = new Hono<AppEnv>()
     c.res.headers.set('Server-Timing', `app;dur=${(performance.now() - start).toFixed(1)}`);
   })
   // The API carries bearer tokens, never cookies, so any origin (the H5 app, a 12345 platform) may call it.
-  .use('/api/*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'], exposeHeaders: ['Server-Timing'] }))
+  .use('/api/*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Client'], exposeHeaders: ['Server-Timing', 'Retry-After'] }))
   .use('/api/*', session)
   .route('/api', api)
   .notFound((c) => errorResponse(c, new ApiError('not_found', '接口不存在')))

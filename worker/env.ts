@@ -2,8 +2,11 @@ export type Env = {
   DB: D1Database;
   /** "development" only on a developer's machine; anything else is production. */
   ENVIRONMENT: string;
-  /** HMAC secret for session tokens; a Wrangler secret in production. */
-  JWT_SECRET?: string;
+  /** An SMS gateway for sign-in codes and reply notices (see worker/lib/sms.ts); Wrangler secrets in production. */
+  SMS_ENDPOINT?: string;
+  SMS_TOKEN?: string;
+  /** The H5 app's address, for links in invitations and SMS (e.g. https://zixun.example.gov.cn). */
+  APP_URL?: string;
   /** WeChat mini-program credentials for subscribe messages; without them only in-app notifications go out. */
   WECHAT_APPID?: string;
   WECHAT_SECRET?: string;
@@ -15,6 +18,10 @@ export type SessionUser = {
   id: string;
   role: 'resident' | 'answerer' | 'editor' | 'office';
   unitId: string | null;
+  /** The session this request came with (sign-out ends it). */
+  sessionId: string;
+  /** The units the caller acts on: office staff their district's (or city's) subtree, other staff their own, residents none. */
+  units: readonly string[];
 };
 
 export type AppEnv = { Bindings: Env; Variables: { user: SessionUser | null } };

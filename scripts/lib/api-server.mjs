@@ -71,7 +71,7 @@ export async function startApi({ port = 8787, dbDir, seed = true, quiet = false 
     wrangler,
     [
       'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', dbDir,
-      '--var', 'ENVIRONMENT:development', '--var', 'JWT_SECRET:local-development-secret',
+      '--var', 'ENVIRONMENT:development',
       '--show-interactive-dev-session=false', '--log-level', quiet ? 'error' : 'warn',
     ],
     { cwd: root, env: wranglerEnv(), stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit'] },

@@ -101,7 +101,7 @@ describe('bulk import (JSON)', () => {
   it('takes 20,000 entries in one call', async () => {
     const row = rows();
     const office = await login('office', 'u_office');
-    await env.DB.prepare("INSERT OR IGNORE INTO units (id, name, kind) VALUES ('u_t_big', '测试大批量单位', 'department')").run();
+    await env.DB.prepare("INSERT OR IGNORE INTO units (id, name, kind, parent_id) VALUES ('u_t_big', '测试大批量单位', 'department', 'u_district')").run();
     const topics = ['社保', '医疗', '教育', '住房'];
     const entries = Array.from({ length: 20000 }, (_, i) =>
       row(i, { topic: topics[i % 4], unitId: 'u_t_big', similar: [`第${i}条的相似问法`], keywords: ['批量'] }),

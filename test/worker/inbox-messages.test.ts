@@ -9,7 +9,7 @@ let unitCount = 0;
 async function freshUnit() {
   unitCount += 1;
   const unitId = `u_box_${unitCount}`;
-  await env.DB.prepare("INSERT INTO units (id, name, kind) VALUES (?1, ?2, 'department')").bind(unitId, `工作台测试单位${unitCount}`).run();
+  await env.DB.prepare("INSERT INTO units (id, name, kind, parent_id) VALUES (?1, ?2, 'department', 'u_district')").bind(unitId, `工作台测试单位${unitCount}`).run();
   const answerer = await login('answerer', unitId, `工作台解答员${unitCount}`);
   const editor = await login('editor', unitId, `工作台编辑${unitCount}`);
   return { unitId, answerer, editor };

@@ -10,7 +10,7 @@ let unitCount = 0;
 async function freshUnit() {
   unitCount += 1;
   const unitId = `u_inq_${unitCount}`;
-  await env.DB.prepare("INSERT INTO units (id, name, kind) VALUES (?1, ?2, 'department')").bind(unitId, `测试咨询单位${unitCount}`).run();
+  await env.DB.prepare("INSERT INTO units (id, name, kind, parent_id) VALUES (?1, ?2, 'department', 'u_district')").bind(unitId, `测试咨询单位${unitCount}`).run();
   const answerer = await login('answerer', unitId, `解答员${unitCount}`);
   const editor = await login('editor', unitId, `编辑${unitCount}`);
   return { unitId, answerer, editor };
@@ -277,7 +277,7 @@ describe('这解决了我的问题', () => {
 describe('assignment by the unit', () => {
   it('lets an editor hand a waiting inquiry to a named answerer of the unit, and nobody else', async () => {
     const unitId = `u_assign_${crypto.randomUUID().slice(0, 8)}`;
-    await env.DB.prepare("INSERT INTO units (id, name, kind) VALUES (?1, ?2, 'street')").bind(unitId, `分派测试街道${unitId}`).run();
+    await env.DB.prepare("INSERT INTO units (id, name, kind, parent_id) VALUES (?1, ?2, 'street', 'u_district')").bind(unitId, `分派测试街道${unitId}`).run();
     const editor = await login('editor', unitId, '街道编辑');
     const q = (await ask(await login('resident'), { unitId })).body;
     expect(q).toMatchObject({ status: 'submitted', answererId: null });

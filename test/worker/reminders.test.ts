@@ -9,7 +9,7 @@ let n = 0;
 async function inquiryDue(dueAt: string) {
   n += 1;
   const unitId = `u_rem_${n}`;
-  await env.DB.prepare("INSERT INTO units (id, name, kind) VALUES (?1, ?2, 'department')").bind(unitId, `提醒测试单位${n}`).run();
+  await env.DB.prepare("INSERT INTO units (id, name, kind, parent_id) VALUES (?1, ?2, 'department', 'u_district')").bind(unitId, `提醒测试单位${n}`).run();
   const answerer = await login('answerer', unitId, `提醒解答员${n}`);
   const editor = await login('editor', unitId, `提醒编辑${n}`);
   const resident = await login('resident');

@@ -19,7 +19,7 @@ type Seed = {
 
 /** Writes entries and their index rows in one batch, the way the routes do. */
 async function seed(entries: Seed[]) {
-  await env.DB.prepare('INSERT OR IGNORE INTO units (id, name, kind) VALUES (?1, ?2, ?3)').bind(UNIT, '检索测试单位', 'department').run();
+  await env.DB.prepare("INSERT OR IGNORE INTO units (id, name, kind, parent_id) VALUES (?1, ?2, ?3, 'u_district')").bind(UNIT, '检索测试单位', 'department').run();
   const rows = entries.map((e) => ({ similar: [], keywords: [], ...e }));
   await env.DB.batch([
     ...rows.map((e) =>

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
 import { defineConfig } from 'vitest/config';
-import { fakeWechat } from './fake-wechat.ts';
+import { fakeWechat, SMS_ENDPOINT } from './fake-wechat.ts';
 
 const root = path.join(import.meta.dirname, '../..');
 
@@ -14,7 +14,9 @@ export default defineConfig({
         outboundService: fakeWechat,
         bindings: {
           ENVIRONMENT: 'development',
-          JWT_SECRET: 'test-secret-at-least-16-chars',
+          SMS_ENDPOINT,
+          SMS_TOKEN: 'sms-test-token',
+          APP_URL: 'https://zixun.example.gov.cn',
           WECHAT_APPID: 'wx-test-app',
           WECHAT_SECRET: 'wx-test-secret',
           WECHAT_TEMPLATES: JSON.stringify({ replied: 'tmpl-replied', clarify: 'tmpl-clarify' }),

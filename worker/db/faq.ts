@@ -117,11 +117,11 @@ export async function topicCounts(db: D1Database, today: string) {
 
 export async function listManaged(
   db: D1Database,
-  o: { unitId?: string; status?: FaqStatus; q?: string; limit: number; offset: number },
+  o: { unitIds: readonly string[]; status?: FaqStatus; q?: string; limit: number; offset: number },
 ): Promise<{ items: FaqManaged[]; total: number }> {
-  const where = `WHERE (?1 IS NULL OR e.unit_id = ?1) AND (?2 IS NULL OR e.status = ?2)
+  const where = `WHERE e.unit_id IN (SELECT value FROM json_each(?1)) AND (?2 IS NULL OR e.status = ?2)
     AND (?3 IS NULL OR instr(e.question, ?3) > 0 OR instr(e.answer, ?3) > 0)`;
-  const args = [o.unitId ?? null, o.status ?? null, o.q || null];
+  const args = [JSON.stringify(o.unitIds), o.status ?? null, o.q || null];
   const [rows, count] = await db.batch<FaqRow | { total: number }>([
     db
       .prepare(`${SELECT_ENTRY} ${where} ORDER BY e.updated_at DESC, e.id LIMIT ?4 OFFSET ?5`)
@@ -217,7 +217,7 @@ export async function recordFeedback(db: D1Database, id: string, voter: string, 
  * The questions of draft and published entries the caller may see, for the import's duplicate
  * check: every one of the units they manage (`units` null: every unit), and the public ones of others.
  */
-export async function questionsFor(db: D1Database, units: string[] | null, today: string) {
+export async function questionsFor(db: D1Database, units: readonly string[] | null, today: string) {
   const { results } = await db
     .prepare(
       `SELECT e.id, e.question, e.status, e.unit_id, u.name AS unit_name, e.updated_at

@@ -1,6 +1,7 @@
 import type { InquiryStatus, Rating, Channel } from '../../shared/inquiry/states';
 import type { InquiryEvent } from '../../shared/schemas/inquiry';
 import type { SessionUser } from '../env';
+import { officeStaffFor } from './units';
 
 export type InquiryRow = {
   id: string;
@@ -42,8 +43,8 @@ export async function getByIdempotencyKey(db: D1Database, createdBy: string, key
   return db.prepare(`${SELECT} WHERE i.created_by = ?1 AND i.idempotency_key = ?2`).bind(createdBy, key).first<InquiryRow>();
 }
 
-/** Whose inquiries: a resident's own, a unit's, or (neither) every one. */
-export type Scope = { residentId?: string; unitId?: string };
+/** Whose inquiries: a resident's own, a unit's, or those of a set of units (with the ones not yet routed). */
+export type Scope = { residentId?: string; unitId?: string; unitIds?: readonly string[] };
 /** Which of them: by state and by due date (from `dueAfter`, before `dueBefore`). */
 export type TabFilter = { statuses?: readonly InquiryStatus[]; dueAfter?: string; dueBefore?: string };
 
@@ -66,6 +67,7 @@ function condition(f: Scope & TabFilter): { sql: string; args: unknown[] } {
   };
   if (f.residentId !== undefined) add('i.resident_id = ?', f.residentId);
   if (f.unitId !== undefined) add('i.unit_id = ?', f.unitId);
+  if (f.unitIds !== undefined) add('(i.unit_id IS NULL OR i.unit_id IN (SELECT value FROM json_each(?)))', JSON.stringify(f.unitIds));
   if (f.statuses) add('i.status IN (SELECT value FROM json_each(?))', JSON.stringify(f.statuses));
   if (f.dueAfter !== undefined) add('i.due_at >= ?', f.dueAfter);
   if (f.dueBefore !== undefined) add('i.due_at < ?', f.dueBefore);
@@ -112,7 +114,7 @@ export async function leastBusyAnswerer(db: D1Database, unitId: string): Promise
     .prepare(
       `SELECT u.id, u.name FROM users u
        LEFT JOIN inquiries i ON i.answerer_id = u.id AND i.status IN ('submitted', 'assigned', 'awaiting_resident')
-       WHERE u.role = 'answerer' AND u.unit_id = ?1
+       WHERE u.role = 'answerer' AND u.unit_id = ?1 AND u.status = 'active'
        GROUP BY u.id ORDER BY COUNT(i.id), u.created_at, u.id LIMIT 1`,
     )
     .bind(unitId)
@@ -121,22 +123,17 @@ export async function leastBusyAnswerer(db: D1Database, unitId: string): Promise
 
 export async function staffOf(db: D1Database, unitId: string, role: 'editor' | 'answerer'): Promise<string[]> {
   const { results } = await db
-    .prepare('SELECT id FROM users WHERE role = ?2 AND unit_id = ?1 ORDER BY id')
+    .prepare("SELECT id FROM users WHERE role = ?2 AND unit_id = ?1 AND status = 'active' ORDER BY id")
     .bind(unitId, role)
     .all<{ id: string }>();
   return results.map((r) => r.id);
 }
 
-export async function officeStaff(db: D1Database): Promise<string[]> {
-  const { results } = await db.prepare("SELECT id FROM users WHERE role = 'office' ORDER BY id").all<{ id: string }>();
-  return results.map((r) => r.id);
-}
-
-/** Who hears about an inquiry that needs a reply: its answerer, else the unit's editors, else the office. */
+/** Who hears about an inquiry that needs a reply: its answerer, else the unit's editors, else the office over it. */
 export async function whoHandles(db: D1Database, unitId: string | null, answererId: string | null): Promise<string[]> {
   if (answererId) return [answererId];
   const editors = unitId ? await staffOf(db, unitId, 'editor') : [];
-  return editors.length ? editors : officeStaff(db);
+  return editors.length ? editors : officeStaffFor(db, unitId);
 }
 
 export async function topicRoute(db: D1Database, topic: string): Promise<string | null> {
@@ -262,4 +259,36 @@ export async function insertInquiry(db: D1Database, q: NewInquiry, events: NewEv
       ),
     ...guardedInserts(db, q.id, 'EXISTS (SELECT 1 FROM inquiries WHERE id = ?1)', [], events, messages, q.receivedAt),
   ]);
+}
+
+/**
+ * An answerer leaves (disabled, or moved to another unit or role): each of their open inquiries
+ * goes back to its unit's pool with a ledger event, and the unit's editors hear of it. Run in the
+ * same batch as the change to the person, before the statement that makes it.
+ */
+export function returnToPoolStatements(db: D1Database, answererId: string, actor: SessionUser, reason: string, now: string): D1PreparedStatement[] {
+  const open = `i.answerer_id = ?1 AND i.status IN ('submitted', 'assigned', 'awaiting_resident')`;
+  return [
+    db
+      .prepare(
+        `INSERT INTO inquiry_events (inquiry_id, at, actor_id, actor_role, type, public, data)
+         SELECT i.id, ?2, ?3, ?4, 'returned_to_pool', 0, json_object('answererName', a.name, 'reason', ?5)
+         FROM inquiries i JOIN users a ON a.id = i.answerer_id WHERE ${open}`,
+      )
+      .bind(answererId, now, actor.id, actor.role, reason),
+    db
+      .prepare(
+        `INSERT OR IGNORE INTO outbox (dedupe_key, user_id, inquiry_id, kind, title, body, created_at, next_attempt_at)
+         SELECT 'pool:' || i.id || ':' || i.version || ':' || e.id, e.id, i.id, 'assigned', '咨询退回待分派', '原解答员已不再办理此咨询，请重新分派。', ?2, ?2
+         FROM inquiries i JOIN users e ON e.unit_id = i.unit_id AND e.role = 'editor' AND e.status = 'active' AND e.id <> ?1
+         WHERE ${open}`,
+      )
+      .bind(answererId, now),
+    db
+      .prepare(
+        `UPDATE inquiries AS i SET answerer_id = NULL, status = CASE WHEN status = 'assigned' THEN 'submitted' ELSE status END,
+           version = version + 1 WHERE ${open}`,
+      )
+      .bind(answererId),
+  ];
 }

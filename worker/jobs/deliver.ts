@@ -1,6 +1,10 @@
 import type { Context } from 'hono';
 import type { AppEnv, Env } from '../env';
+import { smsSender } from '../lib/sms';
 import { sendSubscribeMessage, wechatConfig } from '../lib/wechat';
+
+/** What reaches a resident outside the app by SMS when they signed in by phone (H5) rather than WeChat. */
+const SMS_KINDS = new Set(['replied', 'clarify']);
 
 type Pending = {
   id: number;
@@ -13,6 +17,8 @@ type Pending = {
   attempts: number;
   wechat_status: string | null;
   openid: string | null;
+  phone: string | null;
+  role: string;
 };
 
 const BATCH = 50;
@@ -24,7 +30,8 @@ const backoffMs = (attempts: number) => 60_000 * 2 ** Math.min(attempts, 4);
 
 /**
  * Delivers what the outbox holds: always as an in-app notification, and as a WeChat subscribe
- * message when the user has granted one for that kind. Safe to run often and concurrently: each
+ * message when the user has granted one for that kind (a resident signed in by phone gets an SMS
+ * for a reply or a request for detail instead). Safe to run often and concurrently: each
  * row is claimed before it is sent, the in-app row is keyed by the outbox row, and a WeChat
  * grant is spent only on success.
  */
@@ -33,13 +40,45 @@ export async function deliverOutbox(env: Env, now: Date): Promise<{ delivered: n
   const nowIso = now.toISOString();
   const { results } = await db
     .prepare(
-      `SELECT o.id, o.next_attempt_at, o.user_id, o.inquiry_id, o.kind, o.title, o.body, o.attempts, o.wechat_status, u.openid
+      `SELECT o.id, o.next_attempt_at, o.user_id, o.inquiry_id, o.kind, o.title, o.body, o.attempts, o.wechat_status, u.openid, u.phone, u.role
        FROM outbox o JOIN users u ON u.id = o.user_id
        WHERE o.delivered_at IS NULL AND o.next_attempt_at <= ?1 ORDER BY o.id LIMIT ?2`,
     )
     .bind(nowIso, BATCH)
     .all<Pending>();
   const wechat = wechatConfig(env);
+  const sms = smsSender(env);
+  /** The message outside the app, if any: a WeChat subscribe message where granted, else an SMS to a phone-verified resident. */
+  const outside = async (m: Pending): Promise<{ send: () => Promise<void>; after: D1PreparedStatement[] } | null> => {
+    if (m.wechat_status === 'sent') return null;
+    const templateId = wechat?.templates[m.kind];
+    if (wechat && templateId && m.openid) {
+      const grant = await db
+        .prepare('SELECT remaining FROM wechat_grants WHERE user_id = ?1 AND template_id = ?2 AND remaining > 0')
+        .bind(m.user_id, templateId)
+        .first<{ remaining: number }>();
+      if (!grant) return null;
+      return {
+        send: () =>
+          sendSubscribeMessage(
+            wechat,
+            {
+              openid: m.openid!,
+              templateId,
+              page: m.inquiry_id ? `pages/inquiry/index?id=${m.inquiry_id}` : 'pages/index/index',
+              data: { thing1: { value: m.title.slice(0, 20) }, thing2: { value: m.body.slice(0, 20) } },
+            },
+            now.getTime(),
+          ),
+        after: [db.prepare('UPDATE wechat_grants SET remaining = remaining - 1 WHERE user_id = ?1 AND template_id = ?2 AND remaining > 0').bind(m.user_id, templateId)],
+      };
+    }
+    if (sms && !m.openid && m.phone && m.role === 'resident' && SMS_KINDS.has(m.kind)) {
+      const link = env.APP_URL && m.inquiry_id ? `，查看：${env.APP_URL.replace(/\/+$/, '')}/pages/inquiry/index?id=${m.inquiry_id}` : '，请打开政策咨询台查看';
+      return { send: () => sms(m.phone!, `【政策咨询台】${m.title}${link}`), after: [] };
+    }
+    return null;
+  };
   let delivered = 0;
   let retried = 0;
   for (const m of results) {
@@ -55,15 +94,8 @@ export async function deliverOutbox(env: Env, now: Date): Promise<{ delivered: n
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)`,
       )
       .bind(m.id, m.user_id, m.inquiry_id, m.kind, m.title, m.body, nowIso);
-    const templateId = wechat?.templates[m.kind];
-    const grant =
-      wechat && templateId && m.openid && m.wechat_status !== 'sent'
-        ? await db
-            .prepare('SELECT remaining FROM wechat_grants WHERE user_id = ?1 AND template_id = ?2 AND remaining > 0')
-            .bind(m.user_id, templateId)
-            .first<{ remaining: number }>()
-        : null;
-    if (!grant || !wechat || !templateId || !m.openid) {
+    const push = await outside(m);
+    if (!push) {
       await db.batch([
         inApp,
         db.prepare("UPDATE outbox SET delivered_at = ?2, wechat_status = COALESCE(wechat_status, 'skipped') WHERE id = ?1").bind(m.id, nowIso),
@@ -72,26 +104,17 @@ export async function deliverOutbox(env: Env, now: Date): Promise<{ delivered: n
       continue;
     }
     try {
-      await sendSubscribeMessage(
-        wechat,
-        {
-          openid: m.openid,
-          templateId,
-          page: m.inquiry_id ? `pages/inquiry/index?id=${m.inquiry_id}` : 'pages/index/index',
-          data: { thing1: { value: m.title.slice(0, 20) }, thing2: { value: m.body.slice(0, 20) } },
-        },
-        now.getTime(),
-      );
+      await push.send();
       await db.batch([
         inApp,
-        db.prepare('UPDATE wechat_grants SET remaining = remaining - 1 WHERE user_id = ?1 AND template_id = ?2 AND remaining > 0').bind(m.user_id, templateId),
+        ...push.after,
         db.prepare("UPDATE outbox SET delivered_at = ?2, wechat_status = 'sent', attempts = attempts + 1 WHERE id = ?1").bind(m.id, nowIso),
       ]);
       delivered += 1;
     } catch (err) {
       const attempts = m.attempts + 1;
       const giveUp = attempts >= MAX_ATTEMPTS;
-      // The in-app notification goes out now either way; only the WeChat message is retried.
+      // The in-app notification goes out now either way; only the message outside the app is retried.
       await db.batch([
         inApp,
         db

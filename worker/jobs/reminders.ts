@@ -1,7 +1,8 @@
 import { isWorkingTime } from '../../shared/calendar';
 import { AWAITING_REPLY } from '../../shared/inquiry/states';
 import { loadOverrides } from '../db/calendar';
-import { officeStaff, staffOf, whoHandles, type NewMessage } from '../db/inquiries';
+import { staffOf, whoHandles, type NewMessage } from '../db/inquiries';
+import { officeStaffFor } from '../db/units';
 import type { Env } from '../env';
 import { dueSoonCutoff } from '../rules/deadline';
 import { messages } from '../rules/inquiry-messages';
@@ -10,7 +11,7 @@ type Due = { id: string; ticket: string; due_at: string; unit_id: string | null;
 
 /**
  * On working days in office hours: 临期 reminders to whoever owes the reply, and 超期
- * escalations to the answerer, the unit's editors and the office. Each goes out once per
+ * escalations to the answerer, the unit's editors and the office over the unit. Each goes out once per
  * deadline (the outbox key), however often the job runs.
  */
 export async function runReminders(env: Env, now: Date): Promise<{ dueSoon: number; overdue: number; queued: number } | { skipped: 'outside office hours' }> {
@@ -27,23 +28,23 @@ export async function runReminders(env: Env, now: Date): Promise<{ dueSoon: numb
       )
       .bind(statuses, ...args)
       .all<Due>();
-  const [soon, late, office] = await Promise.all([
+  const [soon, late] = await Promise.all([
     query('due_at >= ?2 AND due_at <= ?3', nowIso, dueSoonCutoff(now, overrides)),
     query('due_at < ?2', nowIso),
-    officeStaff(db),
   ]);
-  const editors = new Map<string, string[]>();
-  const editorsOf = async (unitId: string | null) => {
-    if (!unitId) return [];
-    if (!editors.has(unitId)) editors.set(unitId, await staffOf(db, unitId, 'editor'));
-    return editors.get(unitId)!;
+  const cache = new Map<string, Promise<string[]>>();
+  const once = (key: string, load: () => Promise<string[]>) => {
+    if (!cache.has(key)) cache.set(key, load());
+    return cache.get(key)!;
   };
+  const editorsOf = (unitId: string | null) => (unitId ? once(`e:${unitId}`, () => staffOf(db, unitId, 'editor')) : Promise.resolve([]));
+  const officeOver = (unitId: string | null) => once(`o:${unitId ?? ''}`, () => officeStaffFor(db, unitId));
   const out: NewMessage[] = [];
   for (const i of soon.results) {
     out.push(...(await whoHandles(db, i.unit_id, i.answerer_id)).map((u) => messages.dueSoon(u, i)));
   }
   for (const i of late.results) {
-    const people = new Set([...(i.answerer_id ? [i.answerer_id] : []), ...(await editorsOf(i.unit_id)), ...office]);
+    const people = new Set([...(i.answerer_id ? [i.answerer_id] : []), ...(await editorsOf(i.unit_id)), ...(await officeOver(i.unit_id))]);
     out.push(...[...people].map((u) => messages.overdue(u, i)));
   }
   let queued = 0;

@@ -1,45 +1,41 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { sign, verify } from 'hono/jwt';
 import type { Role } from '../../shared/constants';
 import { ROLES } from '../../shared/constants';
+import { createSession, readSession } from '../db/sessions';
 import type { AppEnv, SessionUser } from '../env';
 import { ApiError, forbidden } from './errors';
+import { sha256Hex } from './hash';
 
-const TOKEN_DAYS = 30;
+/** A session lasts this long after its last use. */
+export const SESSION_DAYS = 30;
 
-function secret(c: Context<AppEnv>): string {
-  const s = c.env.JWT_SECRET;
-  if (!s || s.length < 16) throw new ApiError('internal', '服务器未配置会话密钥');
-  return s;
+function base64url(bytes: Uint8Array): string {
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-export async function issueToken(c: Context<AppEnv>, user: SessionUser): Promise<string> {
-  const now = Math.floor(Date.now() / 1000);
-  return sign(
-    { sub: user.id, role: user.role, unit: user.unitId, iat: now, exp: now + TOKEN_DAYS * 86400 },
-    secret(c),
-    'HS256',
-  );
+/** Opens a server-side session for `userId` and returns its bearer token (stored only as a hash). */
+export async function issueToken(c: Context<AppEnv>, userId: string, method: 'weapp' | 'sms' | 'dev'): Promise<string> {
+  const token = `zc1_${base64url(crypto.getRandomValues(new Uint8Array(32)))}`;
+  const client = c.req.header('X-Client')?.slice(0, 60) ?? null;
+  await createSession(c.env.DB, { id: await sha256Hex(token), userId, method, client, now: new Date(), days: SESSION_DAYS });
+  return token;
 }
 
-/** Reads the bearer token if there is one; a bad or expired token is a 401, never ignored. */
+/**
+ * Reads the bearer token if there is one and looks its session up with its user, so a sign-out,
+ * a disabled account or a changed role counts on the very next request. A bad, expired or
+ * ended session is a 401, never ignored.
+ */
 export const session: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set('user', null);
   const header = c.req.header('Authorization');
   if (header) {
-    const token = /^Bearer (.+)$/.exec(header)?.[1];
-    if (!token) throw new ApiError('unauthorized', '登录凭证格式不正确');
-    let payload: Record<string, unknown>;
-    try {
-      payload = await verify(token, secret(c), 'HS256');
-    } catch {
-      throw new ApiError('unauthorized', '登录已失效，请重新登录');
-    }
-    const { sub, role, unit } = payload;
-    if (typeof sub !== 'string' || !ROLES.includes(role as Role)) {
-      throw new ApiError('unauthorized', '登录凭证无效');
-    }
-    c.set('user', { id: sub, role: role as Role, unitId: typeof unit === 'string' ? unit : null });
+    const token = /^Bearer (zc1_[A-Za-z0-9_-]{43})$/.exec(header)?.[1];
+    if (!token) throw new ApiError('unauthorized', '登录凭证无效，请重新登录');
+    const found = await readSession(c.env.DB, await sha256Hex(token), new Date(), SESSION_DAYS);
+    if (!found) throw new ApiError('unauthorized', '登录已失效，请重新登录');
+    if (found.status !== 'active') throw new ApiError('unauthorized', '账号已停用，请联系本单位或政务公开办');
+    c.set('user', found.user);
   }
   await next();
 };
@@ -59,13 +55,13 @@ export const requireRole =
     await next();
   };
 
-/** Office staff act on every unit; other staff only on their own. */
+/** Office staff act on the units of their district (or city); other staff only on their own. */
 export function canActOnUnit(user: SessionUser, unitId: string): boolean {
-  return user.role === 'office' || (user.unitId !== null && user.unitId === unitId);
+  return user.units.includes(unitId);
 }
 
 export function assertUnit(user: SessionUser, unitId: string): void {
-  if (!canActOnUnit(user, unitId)) throw forbidden('只能管理本单位的内容');
+  if (!canActOnUnit(user, unitId)) throw forbidden('只能管理本单位（本辖区）的内容');
 }
 
 /** Any signed-in caller, resident or staff. */

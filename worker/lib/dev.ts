@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env';
 import { notFound } from './errors';
 
@@ -9,10 +9,13 @@ const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
  * is reached on a loopback address; anywhere else they do not exist (404).
  */
 export const devOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const host = new URL(c.req.url).hostname;
-  if (c.env.ENVIRONMENT !== 'development' || !LOCAL_HOSTS.has(host)) throw notFound('接口');
+  if (!isDevHost(c)) throw notFound('接口');
   await next();
 };
+
+export function isDevHost(c: Context<AppEnv>): boolean {
+  return c.env.ENVIRONMENT === 'development' && LOCAL_HOSTS.has(new URL(c.req.url).hostname);
+}
 
 /** The same role, unit and name always lead to the same development account. */
 export async function devUserId(role: string, unitId: string | null, name: string | null): Promise<string> {

@@ -11,8 +11,11 @@ const STATUS = {
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
+  bad_gateway: 502,
+  unavailable: 503,
 } as const satisfies Record<string, ContentfulStatusCode>;
 export type ErrorCode = keyof typeof STATUS;
 
@@ -25,6 +28,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues?: Issue[],
+    /** Seconds until a limited caller may try again (sent as Retry-After). */
+    readonly retryAfter?: number,
   ) {
     super(message);
   }
@@ -50,6 +55,7 @@ export function validationError(error: ZodLikeError, message = '请求内容不�
 export function errorResponse(c: Context, err: ApiError): Response {
   const body: ApiErrorBody = { error: { code: err.code, message: err.message } };
   if (err.issues?.length) body.error.issues = err.issues;
+  if (err.retryAfter) c.header('Retry-After', String(err.retryAfter));
   return c.json(body, err.status);
 }
 

@@ -50,3 +50,27 @@ export function wechatConfig(env: { WECHAT_APPID?: string; WECHAT_SECRET?: strin
   }
   return { appId: env.WECHAT_APPID, secret: env.WECHAT_SECRET, templates };
 }
+
+/** wx.login's code → the user's openid (session_key is not kept: nothing here decrypts WeChat data). */
+export async function codeToOpenid(cfg: WechatConfig, code: string): Promise<{ openid: string } | { error: string }> {
+  const q = new URLSearchParams({ appid: cfg.appId, secret: cfg.secret, js_code: code, grant_type: 'authorization_code' });
+  const res = await fetch(`${API}/sns/jscode2session?${q}`);
+  const body = (await res.json().catch(() => ({}))) as { openid?: string; errcode?: number; errmsg?: string };
+  if (!body.openid) return { error: `${body.errcode ?? res.status} ${body.errmsg ?? ''}`.trim() };
+  return { openid: body.openid };
+}
+
+/** A getPhoneNumber button's code → the phone number WeChat has verified (手机号快速验证). */
+export async function codeToPhone(cfg: WechatConfig, code: string, now: number): Promise<{ phone: string } | { error: string }> {
+  const token = await accessToken(cfg, now);
+  const res = await fetch(`${API}/wxa/business/getuserphonenumber?access_token=${encodeURIComponent(token)}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ code }),
+  });
+  const body = (await res.json().catch(() => ({}))) as { errcode?: number; errmsg?: string; phone_info?: { purePhoneNumber?: string } };
+  if (body.errcode === 40001 || body.errcode === 42001) cached = null;
+  const phone = body.phone_info?.purePhoneNumber;
+  if (body.errcode || !phone) return { error: `${body.errcode ?? res.status} ${body.errmsg ?? ''}`.trim() };
+  return { phone };
+}

@@ -25,7 +25,7 @@ import {
   updateStatement,
 } from '../db/faq';
 import { indexStatements } from '../db/search';
-import { getUnit, listUnits } from '../db/units';
+import { getActiveUnit, listUnits } from '../db/units';
 import type { AppEnv, SessionUser } from '../env';
 import { assertUnit, canActOnUnit, currentUser, requireRole } from '../lib/auth';
 import { ApiError, notFound, unknownUnit, validationError } from '../lib/errors';
@@ -88,14 +88,14 @@ async function readImport(req: Request, query: FaqImportQuery): Promise<{ source
   return { source: { rows: entries, errors: [], columns: {}, absent: new Set() }, options };
 }
 
-/** Editors manage their own unit's entries; office staff manage every unit's. */
+/** Editors manage their own unit's entries; office staff those of every unit in their district (or city). */
 export const faqManageRoutes = new Hono<AppEnv>()
   .get('/manage/faq', staff, validate('query', faqManageQuery), async (c) => {
     const user = currentUser(c);
     const query = c.req.valid('query');
     if (query.unitId) assertUnit(user, query.unitId);
-    const unitId = user.role === 'office' ? query.unitId : user.unitId!;
-    return c.json(await listManaged(c.env.DB, { ...query, unitId }));
+    const { unitId, ...rest } = query;
+    return c.json(await listManaged(c.env.DB, { ...rest, unitIds: unitId ? [unitId] : user.units }));
   })
 
   .get('/manage/faq/:id', staff, validate('param', idParam), async (c) => {
@@ -107,7 +107,7 @@ export const faqManageRoutes = new Hono<AppEnv>()
     const input = c.req.valid('json');
     const unitId = input.unitId ?? user.unitId!;
     assertUnit(user, unitId);
-    if (!(await getUnit(c.env.DB, unitId))) throw unknownUnit(unitId);
+    if (!(await getActiveUnit(c.env.DB, unitId))) throw unknownUnit(unitId);
     const entry = {
       id: newId('faq'),
       question: input.question,
@@ -164,10 +164,10 @@ export const faqManageRoutes = new Hono<AppEnv>()
     if (!rows.length && !source.errors.length) throw new ApiError('validation', '没有要导入的条目');
     if (rows.length > FAQ_LIMITS.importRows) throw new ApiError('validation', `一次最多导入 ${FAQ_LIMITS.importRows} 条`);
 
-    const manages = user.role === 'office' ? null : [user.unitId!];
+    const manages = user.units;
     const [units, existing] = await Promise.all([listUnits(db), questionsFor(db, manages, shanghaiDay(new Date()))]);
     const checked = checkImportRows(source, {
-      allowedUnits: manages && new Set(manages),
+      allowedUnits: new Set(manages),
       knownUnits: new Map(units.flatMap((u) => [[u.id, u.id], [u.name, u.id]] as const)),
       unitNames: new Map(units.map((u) => [u.id, u.name])),
       defaultUnitId: user.unitId!,

@@ -8,6 +8,7 @@ import type { AppEnv } from '../env';
 import { currentUser, signedIn } from '../lib/auth';
 import { notFound } from '../lib/errors';
 import { shanghaiDay } from '../../shared/calendar/days';
+import { address, hit, limit } from '../lib/limit';
 import { validate } from '../lib/validate';
 
 const toPublic = ({ keywords, status, validFrom, createdAt, ...pub }: FaqManaged): FaqPublic => pub;
@@ -39,14 +40,18 @@ export const faqRoutes = new Hono<AppEnv>()
   .get('/faq/:id', validate('param', idParam), async (c) => {
     const { id } = c.req.valid('param');
     const entry = await visibleEntry(c.env.DB, id);
-    await countView(c.env.DB, id);
-    return c.json(toPublic({ ...entry, views: entry.views + 1 }));
+    // Past the limit the entry is still shown, only not counted towards 热门.
+    const ip = address(c);
+    const counted = ip === null || (await hit(c.env.DB, 'view.address', ip)).ok;
+    if (counted) await countView(c.env.DB, id);
+    return c.json(toPublic({ ...entry, views: entry.views + (counted ? 1 : 0) }));
   })
 
   .post('/faq/:id/feedback', signedIn, validate('param', idParam), validate('json', faqFeedbackInput), async (c) => {
     const user = currentUser(c);
     const { id } = c.req.valid('param');
     await visibleEntry(c.env.DB, id);
+    await limit(c, 'feedback.user', user.id);
     const counts = await recordFeedback(c.env.DB, id, user.id, c.req.valid('json').helpful, new Date().toISOString());
     return c.json(counts);
   });

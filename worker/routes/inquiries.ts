@@ -31,12 +31,13 @@ import {
   type TabFilter,
 } from '../db/inquiries';
 import { searchFaq } from '../db/search';
-import { getUnit } from '../db/units';
+import { getActiveUnit, getUnit } from '../db/units';
 import { getAnswerer } from '../db/users';
 import type { AppEnv, SessionUser } from '../env';
 import { currentUser, signedIn } from '../lib/auth';
 import { ApiError, forbidden, notFound, unknownUnit, validationError } from '../lib/errors';
 import { newId } from '../lib/ids';
+import { address, limit } from '../lib/limit';
 import { validate } from '../lib/validate';
 import { deliverSoon } from '../jobs/deliver';
 import { dueSoonCutoff, replyDeadline } from '../rules/deadline';
@@ -51,11 +52,11 @@ async function route(db: D1Database, input: { answererId?: string; unitId?: stri
     if (!a) throw new ApiError('validation', '所选政策解答员不存在', [{ path: 'answererId', message: '政策解答员不存在' }]);
     return { unit: await getUnit(db, a.unit_id), answerer: { id: a.id, name: a.name } };
   }
-  if (input.unitId && !(await getUnit(db, input.unitId))) {
+  if (input.unitId && !(await getActiveUnit(db, input.unitId))) {
     throw unknownUnit(input.unitId);
   }
   const unitId = input.unitId ?? (input.topic ? await topicRoute(db, input.topic) : null);
-  const unit = unitId ? await getUnit(db, unitId) : null;
+  const unit = unitId ? await getActiveUnit(db, unitId) : null;
   return { unit, answerer: unit ? await leastBusyAnswerer(db, unit.id) : null };
 }
 
@@ -64,10 +65,10 @@ async function viewWithEvents(db: D1Database, row: InquiryRow, user: SessionUser
   return inquiryView(row, user, now, overrides, events);
 }
 
-/** Whose inquiries a list holds: a resident's own; a unit's for its staff; every one for the office. */
+/** Whose inquiries a list holds: a resident's own; a unit's for its staff; the district's for the office. */
 function scopeOf(user: SessionUser): Scope {
   if (user.role === 'resident') return { residentId: user.id };
-  return user.role === 'office' ? {} : { unitId: user.unitId! };
+  return user.role === 'office' ? { unitIds: user.units } : { unitId: user.unitId! };
 }
 
 /** What each 工作台 tab holds; its list and its count both read this. */
@@ -158,6 +159,11 @@ export const inquiryRoutes = new Hono<AppEnv>()
     const now = new Date();
     const overrides = await loadOverrides(db);
     const earlier = key ? await getByIdempotencyKey(db, user.id, key) : null;
+    // A retry of a question already saved is not another question.
+    if (!earlier) {
+      await limit(c, user.role === 'resident' ? 'inquiry.resident' : 'inquiry.staff', user.id);
+      await limit(c, 'inquiry.address', address(c));
+    }
     // A retried submission answers with the inquiry its first copy created.
     const { row, created } = earlier ? { row: earlier, created: false } : await createInquiry(db, user, input, key, now, overrides);
     deliverSoon(c);
@@ -198,6 +204,7 @@ export const inquiryRoutes = new Hono<AppEnv>()
     const user = c.get('user');
     const refused = channelRefusal(user, channel);
     if (refused) throw forbidden(refused);
+    await limit(c, 'resolution.address', address(c));
     const entry = await getEntry(c.env.DB, entryId);
     if (!entry || entry.status !== 'published') throw notFound('条目');
     await c.env.DB.prepare('INSERT INTO kb_resolutions (question, entry_id, user_id, channel, at) VALUES (?1, ?2, ?3, ?4, ?5)')

@@ -7,14 +7,13 @@ import {
   applyChange,
   getInquiry,
   leastBusyAnswerer,
-  officeStaff,
   type InquiryChanges,
   type InquiryRow,
   type NewEvent,
   type NewMessage,
   whoHandles,
 } from '../db/inquiries';
-import { getUnit } from '../db/units';
+import { getActiveUnit, officeStaffFor } from '../db/units';
 import { getAnswerer } from '../db/users';
 import type { AppEnv, SessionUser } from '../env';
 import { currentUser, requireRole } from '../lib/auth';
@@ -124,7 +123,7 @@ export const inquiryActionRoutes = new Hono<AppEnv>()
   .post('/inquiries/:id/transfer', staff, validate('param', idParam), validate('json', transferInput), (c) =>
     act(c, c.req.valid('param').id, 'transfer', 'staff', async (row, user) => {
       const { unitId, reason } = c.req.valid('json');
-      const unit = await getUnit(c.env.DB, unitId);
+      const unit = await getActiveUnit(c.env.DB, unitId);
       if (!unit) throw unknownUnit(unitId);
       if (unit.id === row.unit_id) throw new ApiError('validation', '已在该单位办理，无需转办', [{ path: 'unitId', message: '不能转给本单位' }]);
       const answerer = await leastBusyAnswerer(c.env.DB, unit.id);
@@ -184,7 +183,7 @@ export const inquiryActionRoutes = new Hono<AppEnv>()
     act(c, c.req.valid('param').id, 'rate', 'resident', async (row, user, now) => {
       const { rating, comment } = c.req.valid('json');
       const followup = needsFollowup(rating);
-      const office = followup ? await officeStaff(c.env.DB) : [];
+      const office = followup ? await officeStaffFor(c.env.DB, row.unit_id) : [];
       return {
         changes: { rating, rated_at: now.toISOString() },
         events: [

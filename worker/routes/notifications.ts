@@ -4,6 +4,7 @@ import { listNotifications, markNotificationRead } from '../db/notifications';
 import type { AppEnv } from '../env';
 import { currentUser, requireRole, signedIn } from '../lib/auth';
 import { notFound } from '../lib/errors';
+import { limit } from '../lib/limit';
 import { validate } from '../lib/validate';
 import { canSee } from '../rules/inquiry-access';
 
@@ -38,6 +39,7 @@ export const notificationRoutes = new Hono<AppEnv>()
   /** After wx.requestSubscribeMessage says "accept": one more message of that template may be sent. */
   .post('/wechat/grants', requireRole('resident', 'answerer', 'editor', 'office'), validate('json', grantInput), async (c) => {
     const { templateId } = c.req.valid('json');
+    await limit(c, 'grant.user', currentUser(c).id);
     await c.env.DB.prepare(
       `INSERT INTO wechat_grants (user_id, template_id, remaining) VALUES (?1, ?2, 1)
        ON CONFLICT (user_id, template_id) DO UPDATE SET remaining = remaining + 1`,

@@ -118,8 +118,8 @@ const EXPECTED: Record<Exclude<Field, 'unitId'>, string> = {
 const JSON_FIELDS = Object.keys(faqImportRow.shape).join('、');
 
 export type ImportContext = {
-  /** The caller may write into these units only; `null` means any existing unit (office). */
-  allowedUnits: Set<string> | null;
+  /** The caller may write into these units only: an editor their own, an office its district's. */
+  allowedUnits: Set<string>;
   /** Both a unit's id and its name lead to its id. */
   knownUnits: Map<string, string>;
   unitNames: Map<string, string>;
@@ -149,9 +149,10 @@ export function checkImportRows(
   const preview: ImportPreviewRow[] = [];
   const column = (field: string) => source.columns[field as Field] ?? field;
   const ownUnit = ctx.unitNames.get(ctx.defaultUnitId) ?? ctx.defaultUnitId;
-  const unitExpected = ctx.allowedUnits
-    ? `本单位（${ownUnit}），或留空`
-    : `已有单位的名称或编号，如「${[...ctx.unitNames.values()].find((n) => n !== ownUnit) ?? ownUnit}」；留空归入${ownUnit}`;
+  const unitExpected =
+    ctx.allowedUnits.size <= 1
+      ? `本单位（${ownUnit}），或留空`
+      : `已有单位的名称或编号，如「${[...ctx.unitNames.values()].find((n) => n !== ownUnit) ?? ownUnit}」；留空归入${ownUnit}`;
 
   source.rows.forEach((raw, i) => {
     const row = i + 1;
@@ -197,7 +198,7 @@ export function checkImportRows(
       unitId = ctx.knownUnits.get(rawUnit);
       if (!unitId) {
         rowErrors.push({ row, field: 'unitId', message: `单位不存在：${rawUnit}`, column: column('unitId'), value: shown(rawUnit), expected: unitExpected });
-      } else if (ctx.allowedUnits && !ctx.allowedUnits.has(unitId)) {
+      } else if (!ctx.allowedUnits.has(unitId)) {
         rowErrors.push({ row, field: 'unitId', message: '只能导入本单位的条目', column: column('unitId'), value: shown(rawUnit), expected: unitExpected });
         unitId = undefined;
       }

@@ -15,25 +15,28 @@ export function channelRefusal(user: Pick<SessionUser, 'role'> | null | undefine
   return null;
 }
 
-/** Residents see their own inquiries; staff their unit's; the office all. */
+/** The office oversees its district's (or city's) units, and every question not yet routed to a unit. */
+const officeOver = (user: SessionUser, i: Row) => user.role === 'office' && (i.unit_id === null || user.units.includes(i.unit_id));
+
+/** Residents see their own inquiries; staff their unit's; the office its district's. */
 export function canSee(user: SessionUser, i: Row): boolean {
-  if (user.role === 'office') return true;
+  if (user.role === 'office') return officeOver(user, i);
   if (user.role === 'resident') return i.resident_id === user.id;
   return i.unit_id !== null && i.unit_id === user.unitId;
 }
 
-/** Who works an inquiry: the unit's answerers and editors, and the office. */
+/** Who works an inquiry: the unit's answerers and editors, and the office over it. */
 export function canHandle(user: SessionUser, i: Row): boolean {
-  if (user.role === 'office') return true;
+  if (user.role === 'office') return officeOver(user, i);
   return (user.role === 'answerer' || user.role === 'editor') && i.unit_id !== null && i.unit_id === user.unitId;
 }
 
 /**
  * Contact details go only to the resident, the staff handling the inquiry (its answerer, or the
- * unit's editors while no answerer has it) and the office.
+ * unit's editors while no answerer has it) and the office over it.
  */
 export function canSeeContact(user: SessionUser, i: Row): boolean {
-  if (user.role === 'office') return true;
+  if (user.role === 'office') return officeOver(user, i);
   if (user.role === 'resident') return i.resident_id === user.id;
   if (i.unit_id !== user.unitId) return false;
   return i.answerer_id === user.id || (i.answerer_id === null && user.role === 'editor');

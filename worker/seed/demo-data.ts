@@ -20,6 +20,8 @@ export type DemoEntry = {
   validUntil?: string;
 };
 
+export const DEMO_DISTRICT = '清河区';
+
 export const DEMO_UNITS: DemoUnit[] = [
   { id: 'u_office', name: '区政府办公室', kind: 'office', sort: 0 },
   { id: 'u_rsj', name: '区人社局', kind: 'department', sort: 10 },

@@ -1,7 +1,7 @@
 import { insertStatements } from '../db/faq';
 import { indexStatements } from '../db/search';
 import { devUserId } from '../lib/dev';
-import { DEMO_ENTRIES, DEMO_UNITS } from './demo-data';
+import { DEMO_DISTRICT, DEMO_ENTRIES, DEMO_UNITS } from './demo-data';
 import { DEMO_ANSWERERS, DEMO_ROUTES } from './demo-staff';
 
 /**
@@ -24,8 +24,12 @@ export async function seedDemo(db: D1Database, now: string): Promise<{ units: nu
     now,
   })).filter((e) => !present.has(e.id));
   await db.batch([
+    // The district the migrations create is renamed once; an office's later rename stays.
+    db.prepare("UPDATE units SET name = ?1 WHERE id = 'u_district' AND name = '本区'").bind(DEMO_DISTRICT),
     ...DEMO_UNITS.map((u) =>
-      db.prepare('INSERT OR IGNORE INTO units (id, name, kind, sort) VALUES (?1, ?2, ?3, ?4)').bind(u.id, u.name, u.kind, u.sort),
+      db
+        .prepare("INSERT OR IGNORE INTO units (id, name, kind, parent_id, sort) VALUES (?1, ?2, ?3, 'u_district', ?4)")
+        .bind(u.id, u.name, u.kind, u.sort),
     ),
     ...insertStatements(db, entries),
     ...entries.map((e) => db.prepare('UPDATE faq_entries SET views = ?2 WHERE id = ?1').bind(e.id, e.views)),
