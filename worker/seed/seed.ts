@@ -6,7 +6,8 @@ import { DEMO_ANSWERERS, DEMO_ROUTES } from './demo-staff';
 
 /**
  * Idempotent: units, answerers and entries have fixed ids, and rows already present are left
- * alone. Answerers get the ids dev sign-in gives the same role, unit and name.
+ * alone (an answerer without any profile only gets the demo one). Answerers get the ids dev
+ * sign-in gives the same role, unit and name.
  */
 export async function seedDemo(db: D1Database, now: string): Promise<{ units: number; entries: number; answerers: number }> {
   const ids = DEMO_ENTRIES.map((e) => `faq_demo_${e.key.replace(/[^a-z0-9]/g, '')}`);
@@ -34,11 +35,22 @@ export async function seedDemo(db: D1Database, now: string): Promise<{ units: nu
     ...insertStatements(db, entries),
     ...entries.map((e) => db.prepare('UPDATE faq_entries SET views = ?2 WHERE id = ?1').bind(e.id, e.views)),
     ...indexStatements(db, entries),
+    // An answerer seeded before profiles existed gets one; a profile someone has filled in stays.
     ...(await Promise.all(
       DEMO_ANSWERERS.map(async (a) =>
         db
-          .prepare("INSERT OR IGNORE INTO users (id, role, unit_id, name, created_at) VALUES (?1, 'answerer', ?2, ?3, ?4)")
-          .bind(await devUserId('answerer', a.unitId, a.name), a.unitId, a.name, now),
+          .prepare(
+            `INSERT INTO users (id, role, unit_id, name, created_at, title, work_phone, office_hours, topics, intro)
+             VALUES (?1, 'answerer', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+             ON CONFLICT (id) DO UPDATE SET title = excluded.title, work_phone = excluded.work_phone,
+               office_hours = excluded.office_hours, topics = excluded.topics, intro = excluded.intro
+             WHERE users.title IS NULL AND users.work_phone IS NULL AND users.office_hours IS NULL
+               AND users.topics = '[]' AND users.intro IS NULL`,
+          )
+          .bind(
+            await devUserId('answerer', a.unitId, a.name),
+            a.unitId, a.name, now, a.title, a.workPhone, a.officeHours, JSON.stringify(a.topics), a.intro,
+          ),
       ),
     )),
     ...Object.entries(DEMO_ROUTES).map(([topic, unitId]) =>
