@@ -54,6 +54,8 @@ export type InquiryEvent = {
   at: string;
   type: string;
   actorRole: string | null;
+  /** Who did it, by name: for staff only (residents see the role). */
+  actorName?: string | null;
   data: Record<string, unknown>;
 };
 

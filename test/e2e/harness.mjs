@@ -113,6 +113,43 @@ export async function signInStaff(page, appUrl, role, unitName, name = '') {
   await page.locator('.zc-staff-card').waitFor();
 }
 
+let phoneSeq = 0;
+/** A mobile number no other test in this run uses. */
+export function freshPhone() {
+  phoneSeq += 1;
+  return `136${String(process.pid % 10000).padStart(4, '0')}${String(phoneSeq).padStart(4, '0')}`;
+}
+
+/** The last sign-in code the development SMS sender sent to `phone` (as a resident reads it off their phone). */
+export async function lastCode(apiUrl, phone) {
+  for (let i = 0; i < 40; i++) {
+    const { items } = await apiCall(apiUrl, 'GET', `/api/dev/sms?phone=${phone}`);
+    const code = /验证码 (\d{6})/.exec(items.at(-1) ?? '')?.[1];
+    if (code) return code;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no code was sent to ${phone}`);
+}
+
+/** Fills a phone-code form (PhoneSignIn, or 我要咨询's code row): 获取验证码, then the code from the development sender. */
+export async function enterCode(page, apiUrl, phone, scope = page) {
+  await scope.locator('.nut-button.zc-send-code').click();
+  await page.waitForFunction(() => /秒后重发/.test(document.querySelector('.zc-send-code')?.textContent ?? ''));
+  await scope.locator('.zc-code-input input').fill(await lastCode(apiUrl, phone));
+}
+
+/** Signs a resident in on this phone (H5: a phone code), through 我的咨询's sign-in card. */
+export async function signInResident(page, stack, phone = freshPhone()) {
+  await page.goto(`${stack.appUrl}/pages/inquiries/index`);
+  const card = page.locator('.zc-phone-sign-in');
+  await card.waitFor();
+  await card.locator('.zc-phone-input input').fill(phone);
+  await enterCode(page, stack.apiUrl, phone, card);
+  await card.locator('.nut-button.zc-phone-submit').click();
+  await page.locator('.zc-phone-sign-in').waitFor({ state: 'detached' });
+  return phone;
+}
+
 /** Calls the API directly (setup and cross-checks only; the tests act through the UI). */
 export async function apiCall(apiUrl, method, pathname, { token, body } = {}) {
   const res = await fetch(`${apiUrl}${pathname}`, {

@@ -186,6 +186,16 @@ describe('有帮助 / 没帮助', () => {
     expectError(await api(`/api/faq/${entry.id}/feedback`, { token: a, body: { helpful: 'yes' } }), 400, 'validation');
   });
 
+  it('takes a visitor without an account once per address', async () => {
+    const editor = await login('editor', 'u_t_rsj');
+    const entry = await created(editor, { publish: true });
+    const from = (ip: string) => ({ 'CF-Connecting-IP': ip });
+    await api(`/api/faq/${entry.id}/feedback`, { body: { helpful: true }, headers: from('192.0.2.1') });
+    await api(`/api/faq/${entry.id}/feedback`, { body: { helpful: true }, headers: from('192.0.2.1') });
+    const last = await api(`/api/faq/${entry.id}/feedback`, { body: { helpful: false }, headers: from('192.0.2.2') });
+    expect(last.body).toEqual({ helpful: 1, unhelpful: 1 });
+  });
+
   it('does not take votes on an unpublished entry', async () => {
     const editor = await login('editor', 'u_t_rsj');
     const draft = await created(editor);

@@ -95,17 +95,26 @@ export async function countByTab<T extends string>(db: D1Database, scope: Scope,
   return Object.fromEntries(names.map((name, k) => [name, row?.[`c${k}`] ?? 0])) as Record<T, number>;
 }
 
-type EventRow = { id: number; at: string; type: string; actor_role: string | null; public: number; data: string };
+type EventRow = { id: number; at: string; type: string; actor_role: string | null; actor_name: string | null; public: number; data: string };
 
+/** The ledger of one inquiry; staff (`publicOnly` false) also get the events residents do not see, and who did each. */
 export async function listEvents(db: D1Database, inquiryId: string, publicOnly: boolean): Promise<InquiryEvent[]> {
   const { results } = await db
     .prepare(
-      `SELECT id, at, type, actor_role, public, data FROM inquiry_events
-       WHERE inquiry_id = ?1 AND (?2 = 0 OR public = 1) ORDER BY id`,
+      `SELECT e.id, e.at, e.type, e.actor_role, CASE WHEN ?2 = 0 AND e.actor_role <> 'resident' THEN u.name END AS actor_name, e.public, e.data
+       FROM inquiry_events e LEFT JOIN users u ON u.id = e.actor_id
+       WHERE e.inquiry_id = ?1 AND (?2 = 0 OR e.public = 1) ORDER BY e.id`,
     )
     .bind(inquiryId, publicOnly ? 1 : 0)
     .all<EventRow>();
-  return results.map((e) => ({ id: e.id, at: e.at, type: e.type, actorRole: e.actor_role, data: JSON.parse(e.data) }));
+  return results.map((e) => ({
+    id: e.id,
+    at: e.at,
+    type: e.type,
+    actorRole: e.actor_role,
+    ...(publicOnly ? {} : { actorName: e.actor_name }),
+    data: JSON.parse(e.data),
+  }));
 }
 
 /** The answerer of a unit with the fewest open inquiries (ties: the longest-standing account). */

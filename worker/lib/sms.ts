@@ -8,6 +8,9 @@ import type { Env } from '../env';
  */
 export type SmsSender = (phone: string, text: string) => Promise<void>;
 
+/** What the development sender printed, so local tools can read a code back (GET /api/dev/sms). */
+export const devTexts: { phone: string; text: string }[] = [];
+
 export function smsSender(env: Pick<Env, 'SMS_ENDPOINT' | 'SMS_TOKEN' | 'ENVIRONMENT'>): SmsSender | null {
   if (env.SMS_ENDPOINT) {
     const endpoint = env.SMS_ENDPOINT;
@@ -23,6 +26,8 @@ export function smsSender(env: Pick<Env, 'SMS_ENDPOINT' | 'SMS_TOKEN' | 'ENVIRON
   if (env.ENVIRONMENT === 'development') {
     return async (phone, text) => {
       console.log(`[短信] ${phone} ${text}`);
+      devTexts.push({ phone, text });
+      devTexts.splice(0, Math.max(0, devTexts.length - 200));
     };
   }
   return null;

@@ -5,8 +5,7 @@ import { faqFeedbackInput, faqListQuery, faqSearchQuery, type FaqManaged, type F
 import { countView, getEntry, isPublicOn, listPublic, recordFeedback, topicCounts } from '../db/faq';
 import { searchFaq } from '../db/search';
 import type { AppEnv } from '../env';
-import { currentUser, signedIn } from '../lib/auth';
-import { notFound } from '../lib/errors';
+import { ApiError, notFound } from '../lib/errors';
 import { shanghaiDay } from '../../shared/calendar/days';
 import { address, hit, limit } from '../lib/limit';
 import { validate } from '../lib/validate';
@@ -47,11 +46,15 @@ export const faqRoutes = new Hono<AppEnv>()
     return c.json(toPublic({ ...entry, views: entry.views + (counted ? 1 : 0) }));
   })
 
-  .post('/faq/:id/feedback', signedIn, validate('param', idParam), validate('json', faqFeedbackInput), async (c) => {
-    const user = currentUser(c);
+  /** 有帮助 / 没帮助: one vote per person (a visitor without an account: per address) per entry. */
+  .post('/faq/:id/feedback', validate('param', idParam), validate('json', faqFeedbackInput), async (c) => {
+    const user = c.get('user');
+    const ip = address(c);
+    const voter = user?.id ?? (ip ? `addr:${ip}` : null);
+    if (!voter) throw new ApiError('unauthorized', '请先登录');
     const { id } = c.req.valid('param');
     await visibleEntry(c.env.DB, id);
-    await limit(c, 'feedback.user', user.id);
-    const counts = await recordFeedback(c.env.DB, id, user.id, c.req.valid('json').helpful, new Date().toISOString());
+    await limit(c, 'feedback.user', voter);
+    const counts = await recordFeedback(c.env.DB, id, voter, c.req.valid('json').helpful, new Date().toISOString());
     return c.json(counts);
   });

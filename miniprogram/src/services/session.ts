@@ -1,11 +1,11 @@
 import type { STAFF_ROLES } from '@shared/constants';
 import type { DevLoginInput, Me, Session } from '@shared/schemas/auth';
-import Taro from '@tarojs/taro';
-import { randomKey } from '../utils/random';
 import { api, ApiError } from './api';
-import { clearSession, readToken, readUser, saveSession } from './token';
+import { SIGNS_IN_BY_PHONE, silentSignIn } from './signin';
+import { clearSession, readToken, readUser, saveSession, saveUser } from './token';
 
-export { readUser } from './token';
+export { readPhone, readUser } from './token';
+export { SIGNS_IN_BY_PHONE } from './signin';
 
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
@@ -17,43 +17,56 @@ export function canManage(user: Me | null): user is Me & { role: 'editor' | 'off
   return !!user && (user.role === 'editor' || user.role === 'office');
 }
 
-/** Development sign-in; in the weapp production build this becomes wx.login → the worker. */
+/** What this deployment offers (GET /api/auth/config): dev sign-in exists only on a developer's machine. */
+export type SignInConfig = { dev: boolean; phone: boolean; weapp: boolean; templates: { replied: string | null; clarify: string | null } };
+
+let config: Promise<SignInConfig> | null = null;
+export function signInConfig(): Promise<SignInConfig> {
+  config ??= api.get<SignInConfig>('/api/auth/config', { auth: false }).catch((err: unknown) => {
+    config = null;
+    throw err;
+  });
+  return config;
+}
+
+/** Development sign-in (only where the API offers it): any role, to try every screen. */
 export async function devSignIn(input: DevLoginInput): Promise<Session> {
   const session = await api.post<Session>('/api/auth/dev', input, { auth: false });
   saveSession(session);
   return session;
 }
 
-let pending: Promise<string> | null = null;
-
-const DEVICE = 'zc.device';
-
-/**
- * Dev sign-in gives the same account to the same role, unit and name, so each device signs in
- * as its own resident (in production wx.login does this): people never see each other's inquiries.
- */
-async function deviceName(): Promise<string> {
-  let id: unknown = null;
-  try {
-    id = Taro.getStorageSync(DEVICE);
-  } catch {
-    // unreadable storage: a new device id
+/** A call needs someone signed in and this platform cannot do it without asking (H5): the screen asks for a phone code. */
+export class SignInNeeded extends ApiError {
+  constructor() {
+    super(401, 'sign_in_needed', '请先用手机号验证登录');
   }
-  if (typeof id !== 'string' || !id) {
-    id = await randomKey();
-    Taro.setStorageSync(DEVICE, id);
-  }
-  return `居民-${(id as string).slice(0, 12)}`;
 }
 
-/** A token for calls that need one: the stored session, or a fresh resident session. */
+export function requestCode(phone: string) {
+  return api.post<{ sent: true; expiresIn: number; resendIn: number }>('/api/auth/phone/code', { phone }, { auth: false });
+}
+
+/** Signs in with a phone code; the number stays on this device to prefill 联系电话. */
+export async function signInWithPhone(phone: string, code: string): Promise<Session> {
+  const session = await api.post<Session>('/api/auth/phone', { phone, code }, { auth: false });
+  saveSession({ ...session, phone: phone.replace(/[\s-]/g, '') });
+  return session;
+}
+
+let pending: Promise<string> | null = null;
+
+/** A token for calls that need one: the stored session, or a silent sign-in where the platform has one. */
 export function ensureSession(): Promise<string> {
   const token = readToken();
   if (token) return Promise.resolve(token);
-  // Two taps at once must not create two resident accounts.
-  pending ??= deviceName()
-    .then((name) => devSignIn({ role: 'resident', name }))
-    .then((s) => s.token)
+  // Two taps at once must not sign in twice.
+  pending ??= silentSignIn()
+    .then((s) => {
+      if (!s) throw new SignInNeeded();
+      saveSession(s);
+      return s.token;
+    })
     .finally(() => {
       pending = null;
     });
@@ -61,17 +74,17 @@ export function ensureSession(): Promise<string> {
 }
 
 /**
- * Runs a call that needs a signed-in user. A stored resident token the server no longer
- * accepts is replaced once; a staff member's expired session is not silently downgraded.
+ * Runs a call that needs a signed-in user. A resident's session the server no longer accepts is
+ * replaced once where that needs no asking (WeChat); a staff member's is not silently downgraded.
  */
 export async function withSession<T>(call: () => Promise<T>): Promise<T> {
   await ensureSession();
   try {
     return await call();
   } catch (err) {
-    const user = readUser();
-    if (err instanceof ApiError && err.status === 401 && !isStaff(user)) {
+    if (err instanceof ApiError && err.status === 401 && !isStaff(readUser())) {
       clearSession();
+      if (SIGNS_IN_BY_PHONE) throw new SignInNeeded();
       await ensureSession();
       return call();
     }
@@ -79,7 +92,40 @@ export async function withSession<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
-export function signOut(): void {
+export function getMe() {
+  return api.get<Me>('/api/me');
+}
+
+/** Reads who is signed in from the server and keeps it (after an invitation was redeemed, or a role changed). */
+export async function refreshMe(): Promise<Me> {
+  const me = await getMe();
+  saveUser(me);
+  return me;
+}
+
+export async function redeemInvitation(code: string): Promise<Me> {
+  const me = await withSession(() => api.post<Me>('/api/invitations/redeem', { code }));
+  saveUser(me);
+  return me;
+}
+
+export type SessionInfo = { id: string; method: string; client: string | null; createdAt: string; lastSeenAt: string; current: boolean };
+export const listSessions = () => api.get<{ items: SessionInfo[] }>('/api/auth/sessions');
+
+/** Ends this device's session on the server too; the device forgets it either way. */
+export async function signOut(): Promise<void> {
+  try {
+    if (readToken()) await api.post('/api/auth/logout', {});
+  } catch {
+    // Offline or already ended: forgetting it here is what matters to the person.
+  } finally {
+    clearSession();
+  }
+}
+
+/** Ends every session of this person (a lost phone): only once the server has done it does the device forget its own. */
+export async function signOutEverywhere(): Promise<void> {
+  await api.post('/api/auth/logout', { all: true });
   clearSession();
 }
 

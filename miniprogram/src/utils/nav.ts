@@ -13,7 +13,7 @@ export const routes = {
   mine: () => '/pages/mine/index',
   topics: () => '/pages/topics/index',
   home: () => '/pages/index/index',
-  ask: (prefill: { q?: string; topic?: string } = {}) => {
+  ask: (prefill: { q?: string; topic?: string; answererId?: string } = {}) => {
     const query = Object.entries(prefill)
       .filter(([, v]) => v)
       .map(([k, v]) => `${k}=${q(v!)}`)
@@ -25,6 +25,16 @@ export const routes = {
   messages: () => '/pages/messages/index',
   inbox: () => '/pages/staff/inbox/index',
   handle: (id: string) => `/pages/staff/handle/index?id=${q(id)}`,
+  /** The public roster (政策解答员名录), optionally one unit's or one topic's. */
+  roster: (f: { unitId?: string; topic?: string } = {}) =>
+    `/pages/roster/index${f.unitId ? `?unitId=${q(f.unitId)}` : f.topic ? `?topic=${q(f.topic)}` : ''}`,
+  redeem: (code?: string) => (code ? `/pages/staff/redeem/index?code=${q(code)}` : '/pages/staff/redeem/index'),
+  invite: (prefill: { unitId?: string; role?: string } = {}) =>
+    `/pages/staff/invite/index${prefill.unitId ? `?unitId=${q(prefill.unitId)}${prefill.role ? `&role=${q(prefill.role)}` : ''}` : ''}`,
+  people: (unitId?: string) => (unitId ? `/pages/staff/people/index?unitId=${q(unitId)}` : '/pages/staff/people/index'),
+  profile: (id: string) => `/pages/staff/profile/index?id=${q(id)}`,
+  gaps: () => '/pages/staff/gaps/index',
+  units: () => '/pages/staff/units/index',
 };
 
 export function go(url: string): void {

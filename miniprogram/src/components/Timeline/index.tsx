@@ -74,6 +74,11 @@ export function describe(e: InquiryEvent, audience: Audience): { title: string; 
       };
     case 'followup_opened':
       return { title: '转政务公开办回访', detail: [] };
+    case 'returned_to_pool':
+      return {
+        title: '退回单位待分派',
+        detail: [`原政策解答员：${str(d.answererName) || '未填写姓名'}`, ...(str(d.reason) ? [str(d.reason)] : [])],
+      };
     default:
       return { title: '办理记录', detail: [] };
   }
@@ -86,6 +91,8 @@ export function Timeline({ events, audience }: { events: InquiryEvent[]; audienc
     <View className={`${styles.timeline} zc-timeline`}>
       {ordered.map((e, i) => {
         const { title, detail } = describe(e, audience);
+        // Staff see who did each step: every action in the ledger names its person.
+        if (e.actorName && audience !== 'resident') detail.push(`经办：${e.actorName}`);
         return (
           <View key={e.id} className={`${styles.item} ${i === 0 ? styles.latest : ''} zc-event`} data-type={e.type}>
             <View className={styles.rail}>

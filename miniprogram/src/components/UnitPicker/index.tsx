@@ -1,6 +1,7 @@
 import { ScrollView, Text, View } from '@tarojs/components';
 import Popup from '@nutui/nutui-react-taro/dist/es/packages/popup';
 import '@nutui/nutui-react-taro/dist/es/packages/popup/style/css';
+import { UNIT_KIND_LABELS as KIND_LABELS } from '@shared/constants';
 import type { Unit } from '@shared/schemas/auth';
 import { useState } from 'react';
 import { useEscape } from '../../hooks/useEscape';
@@ -10,7 +11,8 @@ import { listUnits } from '../../services/manage';
 import { EmptyState, ErrorState, Loading } from '../Status';
 import styles from './index.module.scss';
 
-const KIND_LABELS: Record<Unit['kind'], string> = { office: '政务公开办', department: '部门', street: '街道（镇）' };
+/** A district or a city holds units; questions and staff belong to the units themselves. */
+const CONTAINERS: readonly Unit['kind'][] = ['city', 'district'];
 
 type Props = {
   value: Unit | null;
@@ -78,7 +80,7 @@ function UnitList({
   onPick: (unit: Unit) => void;
   clear?: { label: string; onPick: () => void };
 }) {
-  const units = useResource(() => listUnits(), []);
+  const units = useResource(() => listUnits().then((r) => ({ items: r.items.filter((u) => !CONTAINERS.includes(u.kind)) })), []);
   return (
     <ScrollView scrollY className={`${styles.list} zc-unit-list`}>
       {clear && units.status === 'ok' && (

@@ -20,8 +20,12 @@ import { readDraft, useDraft } from '../../hooks/useDraft';
 import { useResource } from '../../hooks/useResource';
 import { useSuggestions } from '../../hooks/useSuggestions';
 import { ApiError, errorMessage } from '../../services/api';
-import { createInquiry, expectedReply, resolvedByEntry, type Answerer, type InquiryCreated } from '../../services/inquiry';
-import { isStaff, readUser } from '../../services/session';
+import { createInquiry, expectedReply, listAnswerers, resolvedByEntry, type Answerer, type InquiryCreated } from '../../services/inquiry';
+import { isStaff, readPhone, readUser, SIGNS_IN_BY_PHONE, signInWithPhone } from '../../services/session';
+import { readToken } from '../../services/token';
+import { CodeField } from '../../components/PhoneSignIn';
+import { WechatPhone } from '../../components/WechatPhone';
+import { SubscribeReply } from '../../components/SubscribeReply';
 import { monthDay, weekday } from '../../utils/format';
 import { go, goTab, param, routes } from '../../utils/nav';
 import { randomKey } from '../../utils/random';
@@ -85,10 +89,31 @@ export default function AskPage() {
       draftKey={staff ? `ask.staff.${staff.id}` : 'ask.resident'}
       initialQuestion={fill === 0 ? param(params.q).slice(0, QUESTION_MAX) : ''}
       initialTopic={fill === 0 ? asTopic(param(params.topic)) : ''}
+      initialAnswererId={fill === 0 ? param(params.answererId) : ''}
       onResolved={(entry) => setPhase({ kind: 'resolved', entry })}
       onSubmitted={(inquiry) => setPhase({ kind: 'submitted', inquiry })}
     />
   );
+}
+
+/** A question addressed to one answerer (「问TA」): their unit and name fill the form once the roster answers. */
+function useAnswerer(id: string, onFound: (unit: Unit, answerer: Answerer) => void) {
+  const found = useRef(onFound);
+  found.current = onFound;
+  useEffect(() => {
+    if (!id) return;
+    let live = true;
+    listAnswerers().then(
+      (res) => {
+        const a = res.items.find((x) => x.id === id);
+        if (live && a) found.current({ id: a.unitId, name: a.unitName, kind: 'department' }, a);
+      },
+      () => undefined, // the form still works; the resident may pick a unit
+    );
+    return () => {
+      live = false;
+    };
+  }, [id]);
 }
 
 const blankForm = (question: string, topic: Topic | ''): Form => ({
@@ -107,6 +132,7 @@ function AskForm({
   draftKey,
   initialQuestion,
   initialTopic,
+  initialAnswererId,
   onResolved,
   onSubmitted,
 }: {
@@ -114,12 +140,21 @@ function AskForm({
   draftKey: string;
   initialQuestion: string;
   initialTopic: Topic | '';
+  /** 「问TA」 on the roster: the question goes to this answerer. */
+  initialAnswererId: string;
   onResolved: (entry: SearchItem) => void;
   onSubmitted: (inquiry: InquiryCreated) => void;
 }) {
   // A question brought from a search or an entry starts a new form; otherwise one left unsent comes back.
   const [restored] = useState(() => (initialQuestion ? null : readDraft<AskDraft>(draftKey)));
-  const [form, setForm] = useState<Form>(() => restored?.form ?? blankForm(initialQuestion, initialTopic));
+  const [form, setForm] = useState<Form>(() => {
+    const start = restored?.form ?? blankForm(initialQuestion, initialTopic);
+    return !staff && !start.phone && readPhone() ? { ...start, phone: readPhone()! } : start;
+  });
+  // In H5 a question is asked from a verified phone: the first time, with a code sent to it.
+  const [needsCode, setNeedsCode] = useState(() => !staff && SIGNS_IN_BY_PHONE && !readToken());
+  const [code, setCode] = useState('');
+  useAnswerer(initialAnswererId, (unit, answerer) => setForm((f) => ({ ...f, unit, answerer })));
   const [showRestored, setShowRestored] = useState(restored !== null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [submitting, setSubmitting] = useState(false);
@@ -167,13 +202,16 @@ function AskForm({
     const checked = inquiryCreateInput.safeParse(body);
     // The API also wants a way back to a resident whose question staff log.
     const noContact = staff && !body.contactName && !body.contactPhone;
-    if (!checked.success || noContact) {
+    const codeProblem = needsCode && (!/^1[3-9]\d{9}$/.test(form.phone.replace(/[\s-]/g, '')) ? 'phone' : !/^\d{6}$/.test(code) ? 'code' : null);
+    if (!checked.success || noContact || codeProblem) {
       const fields: Record<string, string> = {};
       for (const issue of checked.error?.issues ?? []) {
         const key = issue.path.join('.') || '_';
         fields[key] ??= issue.message;
       }
       if (noContact) fields.contactPhone ??= '请填写居民的姓名或电话';
+      if (codeProblem === 'phone') fields.contactPhone ??= '请填写 11 位手机号，用于验证';
+      if (codeProblem === 'code') fields.code = '请填写短信验证码';
       setErrors(fields);
       void Taro.showToast({ title: '请检查标红的内容', icon: 'none' });
       // After the messages render: bring the first one into view, clear of the title bar.
@@ -186,6 +224,19 @@ function AskForm({
     try {
       idempotencyKey.current ??= await randomKey();
       draft.saveNow({ form: kept, idempotencyKey: idempotencyKey.current });
+      if (needsCode) {
+        try {
+          await signInWithPhone(form.phone, code);
+        } catch (err) {
+          // A wrong or expired code belongs next to the code; the question stays as typed.
+          if (err instanceof ApiError && err.issues.length) {
+            const f = err.fieldMessages();
+            setErrors({ ...(f.phone ? { contactPhone: f.phone } : {}), ...(f.code ? { code: f.code } : {}), ...(f._ ? { _: f._ } : {}) });
+          } else setErrors({ _: errorMessage(err) });
+          return;
+        }
+        setNeedsCode(false);
+      }
       const created = await createInquiry(body, idempotencyKey.current);
       draft.clear();
       onSubmitted(created);
@@ -315,9 +366,10 @@ function AskForm({
 
       <View className={styles.card}>
         <View className={styles.labelRow}>
-          {staff ? (
+          {staff || needsCode ? (
             <Text className={styles.label}>
-              居民联系方式<Text className={styles.required}> *</Text>
+              {staff ? '居民联系方式' : '联系方式'}
+              <Text className={styles.required}> *</Text>
             </Text>
           ) : (
             <Text className={styles.label}>联系方式（选填）</Text>
@@ -337,10 +389,22 @@ function AskForm({
           value={form.phone}
           maxlength={20}
           type="text"
-          placeholder={staff ? '居民的手机或座机号码' : '手机或座机号码，便于解答员联系您'}
+          placeholder={staff ? '居民的手机或座机号码' : needsCode ? '手机号，用于验证和接收答复' : '手机或座机号码，便于解答员联系您'}
           onInput={(e) => set('phone', e.detail.value)}
         />
         {errors.contactPhone && <Text className={`${styles.error} zc-field-error`}>{errors.contactPhone}</Text>}
+        {!staff && <WechatPhone onPhone={(p) => set('phone', p)} onError={(m) => setErrors((e) => ({ ...e, contactPhone: m }))} />}
+        {needsCode && (
+          <CodeField
+            phone={form.phone}
+            value={code}
+            onChange={(v) => {
+              setCode(v);
+              if (errors.code) setErrors((e) => ({ ...e, code: '' }));
+            }}
+            error={errors.code}
+          />
+        )}
         <View
           className={`${styles.consent} zc-ask-consent`}
           data-checked={form.consent ? '1' : '0'}
@@ -544,6 +608,7 @@ function Ticket({ inquiry: i, staff, onAgain }: { inquiry: InquiryCreated; staff
             ? '请把咨询编号和答复期限告诉居民；承办单位答复后会按留下的联系方式联系居民。'
             : '承办单位会在期限内答复，答复后会在「消息」里通知您。'}
         </Text>
+        {!staff && <SubscribeReply />}
       </View>
       <View className={styles.card}>
         <TicketRow label="咨询编号" value={i.ticket} cls="zc-ticket-number" strong />

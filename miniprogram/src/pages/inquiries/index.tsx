@@ -10,6 +10,8 @@ import { listMine } from '../../services/inquiry';
 import { go, routes } from '../../utils/nav';
 import * as a11y from '../../utils/a11y';
 import { Page } from '../../components/Page';
+import { PhoneSignIn } from '../../components/PhoneSignIn';
+import { SignInNeeded } from '../../services/session';
 import styles from './index.module.scss';
 
 const PAGE_SIZE = 10;
@@ -21,6 +23,17 @@ export default function MyInquiries() {
   useReloadOnReturn(list.reload);
   usePullToReload(list.reload);
 
+  if (list.status === 'error' && list.error instanceof SignInNeeded) {
+    return (
+      <Page className="zc-my-inquiries">
+        <PhoneSignIn
+          title="验证手机号后查看我的咨询"
+          hint="用提问时验证的手机号登录；换了手机也能看到以前的咨询。"
+          onSignedIn={() => list.reload()}
+        />
+      </Page>
+    );
+  }
   return (
     <Page className="zc-my-inquiries">
       {list.status === 'loading' && <Loading />}

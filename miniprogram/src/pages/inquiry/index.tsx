@@ -20,6 +20,9 @@ import { dateTime } from '../../utils/format';
 import { go, param, routes } from '../../utils/nav';
 import * as a11y from '../../utils/a11y';
 import { Page } from '../../components/Page';
+import { PhoneSignIn } from '../../components/PhoneSignIn';
+import { SubscribeReply } from '../../components/SubscribeReply';
+import { SignInNeeded } from '../../services/session';
 import styles from './index.module.scss';
 
 export default function InquiryPage() {
@@ -36,6 +39,13 @@ export default function InquiryPage() {
     return (
       <Page>
         <EmptyState title="缺少咨询编号" hint="请从「我的咨询」进入" action={<ToList />} />
+      </Page>
+    );
+  }
+  if (inquiry.status === 'error' && inquiry.error instanceof SignInNeeded) {
+    return (
+      <Page>
+        <PhoneSignIn title="验证手机号后查看" hint="请使用提问时验证的手机号" onSignedIn={() => inquiry.reload()} />
       </Page>
     );
   }
@@ -89,6 +99,7 @@ function InquiryDetail({ inquiry: i, refresh }: { inquiry: InquiryView; refresh:
 
       <View className={styles.block}>
         <DueSummary inquiry={i} audience="resident" />
+        {OPEN.includes(i.status) && <SubscribeReply />}
       </View>
 
       {i.reply !== null && (

@@ -10,9 +10,22 @@ import { Page } from '../../components/Page';
 import { useStoredUser } from '../../hooks/useStoredUser';
 import { UnitPicker } from '../../components/UnitPicker';
 import { ApiError, errorMessage } from '../../services/api';
-import { getMe, listUnits } from '../../services/manage';
+import { listUnits } from '../../services/manage';
 import { refreshUnread } from '../../services/notifications';
-import { canManage, devSignIn, isStaff, ROLE_LABELS, signOut, type StaffRole } from '../../services/session';
+import {
+  canManage,
+  devSignIn,
+  isStaff,
+  listSessions,
+  refreshMe,
+  ROLE_LABELS,
+  signInConfig,
+  signOut,
+  signOutEverywhere,
+  type StaffRole,
+} from '../../services/session';
+import { clearSession } from '../../services/token';
+import * as a11y from '../../utils/a11y';
 import { go, param, routes } from '../../utils/nav';
 import styles from './index.module.scss';
 
@@ -28,75 +41,121 @@ const toTop = () => void Taro.pageScrollTo({ scrollTop: 0, duration: 0 });
 export default function Mine() {
   const [user, setUser] = useStoredUser();
   const [expired, setExpired] = useState(false);
+  const [dev, setDev] = useState(false);
   useDidShow(refreshUnread);
-
-  // A stored staff session may have expired on the server: check it once when shown.
-  const staffId = isStaff(user) ? user.id : null;
   useEffect(() => {
-    if (!staffId) return;
+    signInConfig().then((c) => setDev(c.dev), () => setDev(false));
+  }, []);
+
+  // Who is signed in may have changed on the server (a role, a unit, an ended session): check once when shown.
+  const userId = user?.id ?? null;
+  useEffect(() => {
+    if (!userId) return;
     let live = true;
-    getMe().then(
+    refreshMe().then(
       (me) => live && setUser(me),
       (err: unknown) => {
         if (live && err instanceof ApiError && err.status === 401) {
-          signOut();
+          clearSession();
           setUser(null);
-          setExpired(true);
+          setExpired(isStaff(user));
         }
       },
     );
     return () => {
       live = false;
     };
-  }, [staffId]);
+  }, [userId]);
+
+  const signedOut = () => {
+    setUser(null);
+    refreshUnread();
+    toTop();
+  };
+  const signedIn = (me: Me) => {
+    setExpired(false);
+    setUser(me);
+    refreshUnread();
+    toTop();
+  };
 
   return (
     <Page>
       <ElderSwitch />
       {isStaff(user) ? (
-        <StaffCard
-          user={user}
-          onSignOut={() => {
-            signOut();
-            setUser(null);
-            refreshUnread();
-            toTop();
-          }}
-        />
+        <StaffCard user={user} onSignedOut={signedOut} />
       ) : (
         <>
           <View className={`${styles.card} zc-resident-card`}>
             <Text className={styles.cardTitle}>居民朋友</Text>
-            <Text className={styles.text}>查询政策问答、评价回答都不需要登录；提问后可在这里查看办理进度。</Text>
+            <Text className={styles.text}>查询政策问答不需要登录；提问后可在这里查看办理进度。</Text>
             <View className={styles.links}>
-              <View className={`${styles.linkRow} zc-go-inquiries`} hoverClass={styles.pressed} onClick={() => go(routes.inquiries())}>
-                <Text className={styles.linkText}>我的咨询</Text>
-                <Text className={styles.linkHint}>进度、答复和评价</Text>
-                <Text className={styles.chevron}>›</Text>
-              </View>
-              <View className={`${styles.linkRow} zc-go-ask`} hoverClass={styles.pressed} onClick={() => go(routes.ask())}>
-                <Text className={styles.linkText}>我要咨询</Text>
-                <Text className={styles.linkHint}>5 个工作日内答复</Text>
-                <Text className={styles.chevron}>›</Text>
-              </View>
+              <LinkRow cls="zc-go-inquiries" text="我的咨询" hint="进度、答复和评价" onClick={() => go(routes.inquiries())} />
+              <LinkRow cls="zc-go-ask" text="我要咨询" hint="5 个工作日内答复" onClick={() => go(routes.ask())} />
+              <LinkRow cls="zc-go-roster" text="政策解答员名录" hint="各单位解答员和办公电话" onClick={() => go(routes.roster())} />
             </View>
+            {user?.phone && (
+              <View className={styles.signedInRow}>
+                <Text className={`${styles.fieldHint} zc-signed-in-phone`}>已验证手机 {user.phone}</Text>
+                <Text className={`${styles.textAction} zc-sign-out`} {...a11y.button('退出登录')} onClick={() => void signOut().then(signedOut)}>
+                  退出登录
+                </Text>
+              </View>
+            )}
           </View>
-          <StaffSignIn
-            expired={expired}
-            onSignedIn={(me) => {
-              setExpired(false);
-              setUser(me);
-              refreshUnread();
-              toTop();
-            }}
-          />
+          <View className={`${styles.card} zc-staff-entry`}>
+            <Text className={styles.cardTitle}>工作人员</Text>
+            {expired && <Text className={styles.formError}>登录已失效，请重新登录。</Text>}
+            <Text className={styles.text}>政策解答员和单位编辑凭政务公开办或本单位发的邀请码加入：登录后输入邀请码即可。</Text>
+            <Button className={`${styles.submit} zc-go-redeem`} type="primary" fill="outline" block size="large" onClick={() => go(routes.redeem())}>
+              输入邀请码
+            </Button>
+          </View>
+          {dev && <DevSignIn onSignedIn={signedIn} />}
         </>
       )}
     </Page>
   );
 }
 
-function StaffCard({ user, onSignOut }: { user: Me; onSignOut: () => void }) {
+function LinkRow({ cls, text, hint, onClick }: { cls: string; text: string; hint?: string; onClick: () => void }) {
+  return (
+    <View className={`${styles.linkRow} ${cls}`} hoverClass={styles.pressed} {...a11y.button(text)} onClick={onClick}>
+      <Text className={styles.linkText}>{text}</Text>
+      <Text className={styles.linkHint}>{hint ?? ''}</Text>
+      <Text className={styles.chevron} {...a11y.hidden()}>
+        ›
+      </Text>
+    </View>
+  );
+}
+
+function StaffCard({ user, onSignedOut }: { user: Me & { role: StaffRole }; onSignedOut: () => void }) {
+  const [sessions, setSessions] = useState<number | null>(null);
+  const [ending, setEnding] = useState(false);
+  useEffect(() => {
+    listSessions().then((r) => setSessions(r.items.length), () => setSessions(null));
+  }, [user.id]);
+
+  const endEverywhere = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '退出所有设备？',
+      content: '包括这台设备在内，所有登录都会立即失效（例如手机丢失时）。',
+      confirmText: '全部退出',
+      cancelText: '取消',
+    });
+    if (!confirm) return;
+    setEnding(true);
+    try {
+      await signOutEverywhere();
+      onSignedOut();
+    } catch (err) {
+      void Taro.showToast({ title: errorMessage(err), icon: 'none' });
+    } finally {
+      setEnding(false);
+    }
+  };
+
   return (
     <View className={`${styles.card} zc-staff-card`}>
       <View className={styles.profile}>
@@ -111,18 +170,26 @@ function StaffCard({ user, onSignOut }: { user: Me; onSignOut: () => void }) {
       <Button className="zc-go-inbox" type="primary" block size="large" onClick={() => go(routes.inbox())}>
         咨询工作台
       </Button>
-      {canManage(user) && (
-        <Button className={`${styles.second} zc-go-manage`} type="primary" fill="outline" block size="large" onClick={() => go(routes.manage())}>
-          管理问答
-        </Button>
-      )}
-      {user.role === 'office' && (
-        <Button className={`${styles.second} zc-go-synonyms`} type="primary" fill="outline" block size="large" onClick={() => go(routes.synonyms())}>
-          维护同义词
-        </Button>
-      )}
-      <Button className={`${styles.signOut} zc-sign-out`} block fill="outline" onClick={onSignOut}>
+      <View className={styles.links}>
+        {canManage(user) && <LinkRow cls="zc-go-manage" text="管理问答" hint="条目、导入" onClick={() => go(routes.manage())} />}
+        {canManage(user) && (
+          <LinkRow cls="zc-go-people" text="工作人员" hint={user.role === 'office' ? '邀请、停用、调整' : '本单位政策解答员'} onClick={() => go(routes.people())} />
+        )}
+        {canManage(user) && <LinkRow cls="zc-go-invite" text="邀请工作人员" hint="生成邀请码" onClick={() => go(routes.invite())} />}
+        {user.role === 'office' && <LinkRow cls="zc-go-gaps" text="名录缺口" hint="解答员未配齐的单位" onClick={() => go(routes.gaps())} />}
+        {user.role === 'office' && <LinkRow cls="zc-go-units" text="单位管理" hint="新增、改名、调整、撤销" onClick={() => go(routes.units())} />}
+        {user.role === 'office' && <LinkRow cls="zc-go-synonyms" text="维护同义词" onClick={() => go(routes.synonyms())} />}
+        <LinkRow cls="zc-go-profile" text="我的名录资料" hint="职务、办公电话" onClick={() => go(routes.profile(user.id))} />
+        <LinkRow cls="zc-go-roster" text="政策解答员名录" onClick={() => go(routes.roster())} />
+      </View>
+      <Text className={`${styles.fieldHint} zc-session-count`}>
+        {sessions === null ? '' : `当前在 ${sessions} 台设备上登录`}
+      </Text>
+      <Button className={`${styles.signOut} zc-sign-out`} block fill="outline" onClick={() => void signOut().then(onSignedOut)}>
         退出登录
+      </Button>
+      <Button className={`${styles.second} zc-sign-out-all`} block fill="none" loading={ending} onClick={() => void endEverywhere()}>
+        退出所有设备
       </Button>
     </View>
   );
@@ -151,7 +218,8 @@ function usePrefill(): LastSignIn {
   return last ?? { role: 'editor', unit: null, name: '' };
 }
 
-function StaffSignIn({ expired, onSignedIn }: { expired: boolean; onSignedIn: (me: Me) => void }) {
+/** Only where the API offers development sign-in (a developer's machine): any role and unit, to try every screen. */
+function DevSignIn({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   const prefill = usePrefill();
   const [role, setRole] = useState<StaffRole>(prefill.role);
   const [unit, setUnit] = useState<Unit | null>(prefill.unit);
@@ -199,10 +267,9 @@ function StaffSignIn({ expired, onSignedIn }: { expired: boolean; onSignedIn: (m
   return (
     <View className={`${styles.card} zc-sign-in`}>
       <View className={styles.titleRow}>
-        <Text className={styles.cardTitle}>工作人员登录</Text>
-        <Text className={styles.devTag}>开发环境</Text>
+        <Text className={styles.cardTitle}>开发环境登录</Text>
+        <Text className={styles.devTag}>仅本机</Text>
       </View>
-      {expired && <Text className={styles.formError}>登录已过期，请重新登录。</Text>}
 
       <Text className={styles.label}>身份</Text>
       <View className={styles.roles}>
@@ -250,7 +317,7 @@ function StaffSignIn({ expired, onSignedIn }: { expired: boolean; onSignedIn: (m
       >
         登录
       </Button>
-      <Text className={styles.note}>正式版本使用微信登录，工作人员账号由政务公开办邀请开通。</Text>
+      <Text className={styles.note}>正式环境没有这一项：工作人员凭邀请码加入。</Text>
     </View>
   );
 }

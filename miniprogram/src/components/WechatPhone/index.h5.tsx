@@ -1,0 +1,3 @@
+export function WechatPhone() {
+  return null;
+}
