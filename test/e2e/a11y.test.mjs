@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
-import { apiCall, newPhone, shot, startStack } from './harness.mjs';
+import { apiCall, enterCode, freshPhone, newPhone, shot, startStack } from './harness.mjs';
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -110,7 +110,7 @@ async function check(page, label, mode, { sizes = false } = {}) {
 }
 
 for (const mode of MODES) {
-  test(`every resident screen passes axe (${mode.name}); sizes hold on 首页, 问答详情 and 我要咨询`, async () => {
+  test(`every resident screen passes axe (${mode.name}); sizes hold on 首页, 问答详情, 我要咨询 and 政策解答员名录`, async () => {
     const { page, context, errors } = await phoneIn(mode);
     try {
       await check(page, 'mine', mode);
@@ -146,7 +146,10 @@ for (const mode of MODES) {
       // A real question, so 我的咨询 and 咨询详情 have something to show.
       await page.locator('.zc-ask-question textarea').fill('我是退役军人，开网店能减免哪些税？');
       await page.locator('.zc-ask-topic[data-topic="纳税"]').click();
-      await page.locator('.zc-ask-phone input').fill('13800138000');
+      const phone = freshPhone();
+      await page.locator('.zc-ask-phone input').fill(phone);
+      await enterCode(page, stack.apiUrl, phone);
+      await check(page, 'ask-code', mode);
       await page.locator('.zc-ask-consent').click();
       await page.locator('.nut-button.zc-ask-submit').click();
       await page.locator('.zc-ticket-view').waitFor();
@@ -162,6 +165,13 @@ for (const mode of MODES) {
       await page.goto(`${stack.appUrl}/pages/messages/index`);
       await page.locator('[data-state], .zc-message').first().waitFor();
       await check(page, 'messages', mode);
+
+      await page.goto(`${stack.appUrl}/pages/roster/index`);
+      await page.locator('.zc-roster-answerer').first().waitFor();
+      await check(page, 'roster', mode, { sizes: true });
+      await page.locator('.zc-roster-topic[data-topic="户籍"]').click();
+      await page.locator('.zc-roster-answerer', { hasText: '何平' }).waitFor();
+      await check(page, 'roster-topic', mode);
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
@@ -263,6 +273,7 @@ test('in 长辈模式 a resident searches, opens the answer, taps the number, as
     assert.equal(await question.inputValue(), words);
 
     await page.locator('.zc-ask-phone input').fill('13900139000');
+    await enterCode(page, stack.apiUrl, '13900139000');
     await page.locator('.zc-ask-consent').click();
     await shot(page, 'elder-journey-ask');
     await page.locator('.nut-button.zc-ask-submit').click();

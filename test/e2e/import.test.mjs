@@ -26,7 +26,7 @@ async function pick(page, file) {
 /** Signs in as an editor of 区住建局 and opens 批量导入 from 管理问答; returns the entries listed before. */
 async function openImport(page) {
   await signInStaff(page, stack.appUrl, 'editor', '区住建局');
-  await page.locator('.nut-button.zc-go-manage').click();
+  await page.locator('.zc-go-manage').click();
   await page.locator('.zc-managed').first().waitFor();
   const listed = Number(/共 (\d+) 条/.exec(await page.locator('body').innerText())?.[1]);
   await page.locator('.nut-button.zc-go-import').click();

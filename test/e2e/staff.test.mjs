@@ -41,7 +41,7 @@ test('an editor creates and publishes an entry; a resident finds it with a parap
     await shot(page, 'mine-editor');
 
     // The staff list.
-    await page.locator('.nut-button.zc-go-manage').click();
+    await page.locator('.zc-go-manage').click();
     await page.waitForURL(/\/pages\/staff\/manage\/index/);
     await page.locator('.zc-managed, [data-state="empty"]').first().waitFor();
     await shot(page, 'manage');
@@ -144,7 +144,7 @@ test('管理问答 marks a published entry past its end date as 已过期, hidde
   const { page, context, errors } = await newPhone(stack.browser, stack.apiUrl);
   try {
     await signInStaff(page, stack.appUrl, 'editor', '区税务局');
-    await page.locator('.nut-button.zc-go-manage').click();
+    await page.locator('.zc-go-manage').click();
     await page.locator('.zc-tab-published').click();
 
     const card = page.locator('.zc-managed', { hasText: ended.question });
@@ -260,7 +260,7 @@ test('the office narrows 管理问答 to one unit, and back to all', async () =>
   const { page, context, errors } = await newPhone(stack.browser, stack.apiUrl);
   try {
     await signInStaff(page, stack.appUrl, 'office', '区政府办公室');
-    await page.locator('.nut-button.zc-go-manage').click();
+    await page.locator('.zc-go-manage').click();
     await page.locator('.zc-managed').first().waitFor();
     const totalOf = async () => Number(/共 (\d+) 条/.exec(await page.locator('.zc-manage-total').innerText())?.[1]);
     const all = await totalOf();
@@ -315,7 +315,7 @@ test('the office adds a synonym and a resident using that word finds the entry',
     const { page } = office;
     await signInStaff(page, stack.appUrl, 'office', '区政府办公室');
     await shot(page, 'mine-office');
-    await page.locator('.nut-button.zc-go-synonyms').click();
+    await page.locator('.zc-go-synonyms').click();
     await page.waitForURL(/\/pages\/staff\/synonyms\/index/);
     await page.locator('.zc-synonym-group').first().waitFor();
     assert.match(await page.locator('.zc-synonym-total').innerText(), /共 \d+ 组/);

@@ -1,7 +1,8 @@
 import type { Topic } from '@shared/constants';
 import type { FaqPublic, FaqSummary, SearchItem } from '@shared/schemas/faq';
 import { api, type Cancel } from './api';
-import { withSession } from './session';
+import { SIGNS_IN_BY_PHONE, withSession } from './session';
+import { readToken } from './token';
 
 export type TopicCount = { topic: Topic; count: number };
 export type Page<T> = { items: T[]; total: number };
@@ -23,6 +24,8 @@ export function getFaq(id: string) {
   return api.get<FaqPublic>(`/api/faq/${encodeURIComponent(id)}`);
 }
 
+/** 有帮助 / 没帮助: as the signed-in person (in WeChat, always), or in H5 as a visitor, counted once per address. */
 export function sendFeedback(id: string, helpful: boolean) {
-  return withSession(() => api.post<FeedbackCounts>(`/api/faq/${encodeURIComponent(id)}/feedback`, { helpful }));
+  const send = () => api.post<FeedbackCounts>(`/api/faq/${encodeURIComponent(id)}/feedback`, { helpful });
+  return SIGNS_IN_BY_PHONE && !readToken() ? send() : withSession(send);
 }

@@ -120,7 +120,7 @@ export default function Mine() {
 
 function LinkRow({ cls, text, hint, onClick }: { cls: string; text: string; hint?: string; onClick: () => void }) {
   return (
-    <View className={`${styles.linkRow} ${cls}`} hoverClass={styles.pressed} {...a11y.button(text)} onClick={onClick}>
+    <View className={`${styles.linkRow} ${cls}`} hoverClass={styles.pressed} {...a11y.button()} onClick={onClick}>
       <Text className={styles.linkText}>{text}</Text>
       <Text className={styles.linkHint}>{hint ?? ''}</Text>
       <Text className={styles.chevron} {...a11y.hidden()}>
