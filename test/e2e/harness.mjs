@@ -101,9 +101,9 @@ export async function shot(page, name) {
   await page.screenshot({ path: path.join(shotsDir, `${name}.png`) });
 }
 
-/** Dev sign-in through the 我的 form as staff (`editor` or `office`) of `unitName`, optionally named. */
+/** Dev sign-in through its form (offered on 我的 where the API has it) as staff (`editor` or `office`) of `unitName`, optionally named. */
 export async function signInStaff(page, appUrl, role, unitName, name = '') {
-  await page.goto(`${appUrl}/pages/mine/index`);
+  await page.goto(`${appUrl}/pages/staff/dev/index`);
   await page.locator('.zc-sign-in').waitFor();
   await page.locator(`.zc-role-${role}`).click();
   await page.locator('.zc-unit-field').click();

@@ -40,9 +40,9 @@ async function sessionOf(page) {
   });
 }
 
-/** Dev sign-in through the 我的 form, as a seeded answerer of `unitName`. */
+/** Dev sign-in through its form (offered on 我的 where the API has it), as a seeded answerer of `unitName`. */
 async function signInAnswerer(page, unitName, name, shotName) {
-  await page.goto(`${stack.appUrl}/pages/mine/index`);
+  await page.goto(`${stack.appUrl}/pages/staff/dev/index`);
   await page.locator('.zc-sign-in').waitFor();
   await page.locator('.zc-role-answerer').click();
   await page.locator('.zc-unit-field').click();
@@ -619,7 +619,7 @@ test('the 工作台 marks 超期 in red and 临期 in orange', async () => {
   const { page, context, errors } = await newPhone(stack.browser, stack.apiUrl);
   try {
     // A dev link fills the sign-in form in: role, unit and the seeded answerer's name.
-    await page.goto(`${stack.appUrl}/pages/mine/index?role=answerer&unitId=u_rsj&name=${encodeURIComponent('张明')}`);
+    await page.goto(`${stack.appUrl}/pages/staff/dev/index?role=answerer&unitId=u_rsj&name=${encodeURIComponent('张明')}`);
     await page.locator('.zc-unit-field', { hasText: '区人社局' }).waitFor();
     assert.equal(await page.locator('.zc-name-input input').inputValue(), '张明');
     assert.match(await page.locator('.zc-role-answerer').getAttribute('class'), /roleActive/);

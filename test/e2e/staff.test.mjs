@@ -25,8 +25,9 @@ test('an editor creates and publishes an entry; a resident finds it with a parap
   const editor = await newPhone(stack.browser, stack.apiUrl);
   const { page } = editor;
   try {
-    // Dev sign-in: role + unit.
+    // Dev sign-in (from 我的, where the API offers it): role + unit.
     await page.goto(`${stack.appUrl}/pages/mine/index`);
+    await page.locator('.zc-go-dev-sign-in').click();
     await page.locator('.zc-sign-in').waitFor();
     await shot(page, 'mine-sign-in');
     await page.locator('.zc-role-editor').click();

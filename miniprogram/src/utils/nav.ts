@@ -34,6 +34,8 @@ export const routes = {
   people: (unitId?: string) => (unitId ? `/pages/staff/people/index?unitId=${q(unitId)}` : '/pages/staff/people/index'),
   profile: (id: string) => `/pages/staff/profile/index?id=${q(id)}`,
   gaps: () => '/pages/staff/gaps/index',
+  /** Development sign-in, offered only where the API has it. */
+  devSignIn: () => '/pages/staff/dev/index',
   units: () => '/pages/staff/units/index',
 };
 
