@@ -11,10 +11,13 @@ import { ApiError, errorMessage } from '../../services/api';
 import { refreshUnread } from '../../services/notifications';
 import {
   canManage,
+  ensureSession,
   isStaff,
   listSessions,
   refreshMe,
+  readUser,
   ROLE_LABELS,
+  SIGNS_IN_BY_PHONE,
   signInConfig,
   signOut,
   signOutEverywhere,
@@ -35,6 +38,8 @@ export default function Mine() {
   useDidShow(refreshUnread);
   useEffect(() => {
     signInConfig().then((c) => setDev(c.dev), () => setDev(false));
+    // In WeChat nobody needs to sign in by hand: learn who this is (a staff member's own account, after a reinstall).
+    if (!readUser() && !SIGNS_IN_BY_PHONE) ensureSession().then(refreshMe).then(setUser, () => undefined);
   }, []);
 
   // Who is signed in may have changed on the server (a role, a unit, an ended session): check once when shown.
