@@ -54,6 +54,10 @@ describe('asking a question', () => {
     expect((await api('/api/routing', { method: 'PUT', token: office, body: { routes: [{ topic: '住房', unitId }] } })).status).toBe(200);
     expectError(await api('/api/routing', { method: 'PUT', token: office, body: { routes: [{ topic: '住房', unitId: 'u_none' }] } }), 400, 'validation');
     expectError(await api('/api/routing', { method: 'PUT', token: await login('editor', unitId), body: { routes: [] } }), 403, 'forbidden');
+    // Nothing to set is a 400, not a 500; a unit outside the office's district is refused.
+    expectError(await api('/api/routing', { method: 'PUT', token: office, body: { routes: [] } }), 400, 'validation');
+    await env.DB.prepare("INSERT OR IGNORE INTO units (id, name, kind) VALUES ('u_other_root', '别的区的单位', 'department')").run();
+    expectError(await api('/api/routing', { method: 'PUT', token: office, body: { routes: [{ topic: '住房', unitId: 'u_other_root' }] } }), 400, 'validation');
     const res = await api('/api/inquiries', { token: await login('resident'), body: { question: '公积金贷款额度怎么算？', topic: '住房' } });
     expect(res.body.unitId).toBe(unitId);
   });
