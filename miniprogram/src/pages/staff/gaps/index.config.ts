@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '名录缺口', enablePullDownRefresh: true });
