@@ -13,6 +13,7 @@ import { healthRoutes } from './routes/health';
 import { inquiryActionRoutes } from './routes/inquiry-actions';
 import { inquiryRoutes } from './routes/inquiries';
 import { notificationRoutes } from './routes/notifications';
+import { policyImportRoutes } from './routes/policy-import';
 import { routingRoutes } from './routes/routing';
 import { staffRoutes } from './routes/staff';
 import { synonymRoutes } from './routes/synonyms';
@@ -25,6 +26,7 @@ const api = new Hono<AppEnv>()
   .route('/', staffRoutes)
   .route('/', faqRoutes)
   .route('/', faqManageRoutes)
+  .route('/', policyImportRoutes)
   .route('/', synonymRoutes)
   .route('/', calendarRoutes)
   .route('/', inquiryRoutes)
