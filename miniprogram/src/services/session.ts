@@ -1,7 +1,7 @@
 import type { STAFF_ROLES } from '@shared/constants';
 import type { DevLoginInput, Me, Session } from '@shared/schemas/auth';
 import { api, ApiError } from './api';
-import { SIGNS_IN_BY_PHONE, silentSignIn } from './signin';
+import { clientLabel, SIGNS_IN_BY_PHONE, silentSignIn } from './signin';
 import { clearSession, readToken, readUser, saveSession, saveUser } from './token';
 
 export { readPhone, readUser } from './token';
@@ -49,7 +49,7 @@ export function requestCode(phone: string) {
 
 /** Signs in with a phone code; the number stays on this device to prefill 联系电话. */
 export async function signInWithPhone(phone: string, code: string): Promise<Session> {
-  const session = await api.post<Session>('/api/auth/phone', { phone, code }, { auth: false });
+  const session = await api.post<Session>('/api/auth/phone', { phone, code }, { auth: false, headers: { 'X-Client': clientLabel() } });
   saveSession({ ...session, phone: phone.replace(/[\s-]/g, '') });
   return session;
 }

@@ -7,3 +7,5 @@ import type { Session } from '@shared/schemas/auth';
 export function silentSignIn(): Promise<Session | null>;
 /** Whether asking a question first needs a phone code (H5 outside WeChat). */
 export const SIGNS_IN_BY_PHONE: boolean;
+/** What this device is, in a few words, for the staff member's list of signed-in devices. */
+export function clientLabel(): string;
