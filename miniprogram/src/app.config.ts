@@ -11,7 +11,17 @@ export default defineAppConfig({
     'pages/inquiry/index',
   ],
   // Staff screens are a separate package: residents never download them.
-  subPackages: [{ root: 'pages/staff', pages: ['manage/index', 'edit/index', 'import/index', 'synonyms/index', 'inbox/index', 'handle/index'] }],
+  subPackages: [
+    {
+      root: 'pages/staff',
+      pages: [
+        'manage/index', 'edit/index', 'import/index', 'synonyms/index', 'inbox/index', 'handle/index',
+        'redeem/index', 'dev/index', 'invite/index', 'people/index', 'profile/index', 'gaps/index', 'units/index',
+      ],
+    },
+    // The public roster: a package of its own, so the main package stays small.
+    { root: 'pages/roster', pages: ['index'] },
+  ],
   window: {
     navigationBarBackgroundColor: '#1A5FD0',
     navigationBarTextStyle: 'white',
