@@ -6,6 +6,7 @@ import { POLICY_IMPORT_LIMITS } from '../../shared/policy/constants';
 import { normalizeDocNumber, parseDocNumber } from '../../shared/policy/doc-number';
 import { policyDraft, type PolicyDraft } from '../../shared/schemas/policy';
 import worker from '../../worker/index';
+import { pdfPageBlocks, type Run, type Segment } from '../../worker/rules/policy-import/pdf-layout';
 import { guessType } from '../../worker/rules/policy-import/type';
 import { docxOf, documentOf } from '../fixtures/policy-documents';
 import { expectError, login, type Json } from './helpers';
@@ -404,6 +405,45 @@ describe('website chrome and page-break debris', () => {
       .concat('\n打印本页\n关闭窗口\n【打印本页】【关闭窗口】\n扫一扫在手机打开当前页\n版权所有：南昌市东湖区人民政府 赣ICP备05001234号\n');
     expect(noisy).toContain('— 2 —');
     expect(await draftOf(noisy, 'text/plain')).toEqual(clean);
+  });
+});
+
+describe('a PDF page laid out as text and tables', () => {
+  const run = (text: string, x: number, y: number, width = text.length * 16, size = 16): Run => ({ text, x, y, width, size });
+  const h = (y: number, x1: number, x2: number): Segment => ({ x1, y1: y, x2, y2: y });
+  const v = (x: number, y1: number, y2: number): Segment => ({ x1: x, y1, x2: x, y2 });
+
+  it('joins a line that runs to the margin with the next one at the margin, not one indented by spaces', () => {
+    const runs = [
+      run('第一段第一行', 111, 700, 404),
+      run('第一段第二行', 79, 671, 436),
+      run('\u3000\u3000第二段', 79, 642, 200),
+      run('第二段续', 79, 613, 100),
+      run('— 1 —', 480, 60, 40, 14),
+    ];
+    expect(pdfPageBlocks([{ width: 595, runs, segments: [] }])).toEqual([
+      { kind: 'line', text: '第一段第一行第一段第二行' },
+      { kind: 'line', text: '\u3000\u3000第二段' },
+      { kind: 'line', text: '第二段续' },
+    ]);
+  });
+
+  it('reads cells from the ruling lines, a missing line merging two, and one table across a page break', () => {
+    const grid = (top: number, mid: number, bottom: number): Segment[] => [
+      h(top, 50, 350), h(mid, 50, 350), h(bottom, 50, 350),
+      v(50, bottom, top), v(150, bottom, mid), v(250, bottom, top), v(350, bottom, top), // no line between the header's first two cells
+    ];
+    // 工作任务 centred in its merged cell starts right of where the line would be: it still goes to the first cell.
+    const header = (y: number) => [run('工作任务', 160, y, 40, 10), run('完成时限', 255, y, 40, 10)];
+    const page1 = {
+      width: 842,
+      segments: grid(500, 480, 440),
+      runs: [...header(486), run('一、任务', 55, 466, 40, 10), run('（一）子任务', 155, 466, 60, 10), run('长期开展', 255, 466, 40, 10), run('— 1 —', 700, 30, 40, 14)],
+    };
+    const page2 = { width: 842, segments: grid(780, 760, 720), runs: [...header(766), run('2023年底前', 255, 746, 50, 10)] };
+    expect(pdfPageBlocks([page1, page2])).toEqual([
+      { kind: 'table', rows: [['工作任务', '', '完成时限'], ['一、任务', '（一）子任务', '长期开展'], ['', '', '2023年底前']] },
+    ]);
   });
 });
 

@@ -149,7 +149,7 @@ function layout(page: Page): Placed[] {
 /**
  * Pages into the document's blocks. A line that runs to the right margin continues on the next
  * line when that one starts at the left margin (a paragraph's first line is indented, GB/T 9704
- * indents two characters), across a page break too. A table that ends a page and one that begins
+ * indents two characters, by position or by leading spaces), across a page break too. A table that ends a page and one that begins
  * the next with the same columns are one table broken by the page (its header row, if repeated,
  * is dropped).
  */
@@ -190,7 +190,7 @@ export function pdfPageBlocks(pages: Page[]): Block[] {
       const prev = blocks.at(-1);
       const wraps =
         last && prev?.kind === 'line' && last.right - last.line.right < 1.5 * last.line.size &&
-        line.x - left < 0.5 * line.size && Math.abs(line.size - last.line.size) < 1;
+        line.x - left < 0.5 * line.size && !/^[\s\u3000]/.test(line.text) && Math.abs(line.size - last.line.size) < 1;
       if (wraps && prev?.kind === 'line') prev.text += line.text;
       else blocks.push({ kind: 'line', text: line.text });
       last = { line, right };
