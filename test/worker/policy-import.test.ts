@@ -653,6 +653,14 @@ describe('POST /api/policies/import', () => {
     const big = new Uint8Array(POLICY_IMPORT_LIMITS.bytes + 1).fill(0x41);
     expectError(await importRequest(big, { token: editor, type: 'text/plain' }), 413, 'payload_too_large');
     expectError(await importRequest(form(new File([big], 'big.txt', { type: 'text/plain' })), { token: editor }), 413, 'payload_too_large');
+    // Sent in chunks, without a Content-Length.
+    const chunks = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 11; i++) controller.enqueue(new Uint8Array(1024 * 1024).fill(0x41));
+        controller.close();
+      },
+    });
+    expectError(await importRequest(chunks, { token: editor, type: 'text/plain' }), 413, 'payload_too_large');
     // Just under the limit is read (and is not a document, but not too large either).
     const res = await importRequest(new Uint8Array(POLICY_IMPORT_LIMITS.bytes - 1024).fill(0x41), { token: editor, type: 'text/plain' });
     expect(res.status).toBe(200);

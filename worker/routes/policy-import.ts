@@ -9,7 +9,7 @@ import { importDraft, type Upload } from '../rules/policy-import';
 const MB = POLICY_IMPORT_LIMITS.bytes / 1024 / 1024;
 const tooLarge = () => new ApiError('payload_too_large', `文件不能超过 ${MB} MB，请删去图片或只导出文件正文后再导入`);
 
-/** The body as an upload: a multipart form's `file` (or pasted `text`), or the raw body itself. */
+/** The body as an upload: a multipart form's `file` (a file, or pasted text), or the raw body itself. */
 async function readUpload(req: Request): Promise<Upload> {
   const type = req.headers.get('Content-Type') ?? '';
   if (!type.toLowerCase().startsWith('multipart/form-data')) {
@@ -23,7 +23,7 @@ async function readUpload(req: Request): Promise<Upload> {
   } catch {
     throw new ApiError('bad_request', '表单内容无法读取');
   }
-  const file = form.get('file') ?? form.get('text');
+  const file = form.get('file');
   if (typeof file === 'string') return { bytes: new TextEncoder().encode(file), type: 'text/plain', name: '' };
   if (!file) throw new ApiError('validation', '请选择要导入的文件', [{ path: 'file', message: '请选择要导入的文件' }]);
   if (file.size > POLICY_IMPORT_LIMITS.bytes) throw tooLarge();
