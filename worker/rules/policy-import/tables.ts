@@ -36,7 +36,7 @@ export function tabCellRows(lines: string[]): string[][] {
   const cell = (parts: string[]) => parts.map(tidy).filter(Boolean).join('\n');
   // The header is the first group, narrower when its first heading spans two columns.
   const rows: string[][] = [groups[0]!.map(cell)];
-  let pending: string[] = [];
+  const pending: string[] = [];
   for (const g of groups.slice(1)) {
     pending.push(...g.map(cell));
     while (pending.length >= width) rows.push(pending.splice(0, width));
