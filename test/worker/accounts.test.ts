@@ -179,6 +179,14 @@ describe('sessions on the server', () => {
     expectError(await me(c.token), 401, 'unauthorized');
   });
 
+  it('names each device as it said, in its URI-encoded header', async () => {
+    const phone = newPhone();
+    const { code } = await requestCode(phone);
+    const res = await api('/api/auth/phone', { body: { phone, code }, headers: { 'X-Client': encodeURIComponent('网页 · Android · Chrome') } });
+    const list = await api('/api/auth/sessions', { token: res.body.token });
+    expect(list.body.items[0]).toMatchObject({ client: '网页 · Android · Chrome', method: 'sms', current: true });
+  });
+
   it('a role change counts on the very next request', async () => {
     await ensureUnits();
     const staff = await newStaff('answerer', 'u_t_rsj', '将升为编辑');

@@ -13,10 +13,20 @@ function base64url(bytes: Uint8Array): string {
   return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
+/** The device's own words for itself (URI-encoded: a header carries only ASCII), for the session list. */
+function clientOf(header: string | undefined): string | null {
+  if (!header) return null;
+  try {
+    return decodeURIComponent(header).slice(0, 60);
+  } catch {
+    return null;
+  }
+}
+
 /** Opens a server-side session for `userId` and returns its bearer token (stored only as a hash). */
 export async function issueToken(c: Context<AppEnv>, userId: string, method: 'weapp' | 'sms' | 'dev'): Promise<string> {
   const token = `zc1_${base64url(crypto.getRandomValues(new Uint8Array(32)))}`;
-  const client = c.req.header('X-Client')?.slice(0, 60) ?? null;
+  const client = clientOf(c.req.header('X-Client'));
   await createSession(c.env.DB, { id: await sha256Hex(token), userId, method, client, now: new Date(), days: SESSION_DAYS });
   return token;
 }

@@ -49,7 +49,7 @@ export function requestCode(phone: string) {
 
 /** Signs in with a phone code; the number stays on this device to prefill 联系电话. */
 export async function signInWithPhone(phone: string, code: string): Promise<Session> {
-  const session = await api.post<Session>('/api/auth/phone', { phone, code }, { auth: false, headers: { 'X-Client': clientLabel() } });
+  const session = await api.post<Session>('/api/auth/phone', { phone, code }, { auth: false, headers: { 'X-Client': encodeURIComponent(clientLabel()) } });
   saveSession({ ...session, phone: phone.replace(/[\s-]/g, '') });
   return session;
 }

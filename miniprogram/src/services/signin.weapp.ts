@@ -6,7 +6,7 @@ export const SIGNS_IN_BY_PHONE = false;
 
 export async function silentSignIn(): Promise<Session | null> {
   const { code } = await Taro.login();
-  return api.post<Session>('/api/auth/weapp', { code }, { auth: false, headers: { 'X-Client': clientLabel() } });
+  return api.post<Session>('/api/auth/weapp', { code }, { auth: false, headers: { 'X-Client': encodeURIComponent(clientLabel()) } });
 }
 
 export function clientLabel(): string {
