@@ -23,6 +23,8 @@ describe('GET /api/calendar/due', () => {
     expectError(await api('/api/calendar/due?from=2025-09-26T10:00:00&days=5'), 400, 'validation');
     expectError(await api('/api/calendar/due?from=2025-09-26T10:00:00Z&days=0'), 400, 'validation');
     expectError(await api('/api/calendar/due?from=2025-09-26T10:00:00Z'), 400, 'validation');
+    // The count would run past the calendar's last year: a 400, not a 500.
+    expectError(await api('/api/calendar/due?from=2099-12-20T10:00:00Z&days=60'), 400, 'validation');
   });
 });
 
@@ -41,6 +43,13 @@ describe('GET /api/calendar/days', () => {
   it('refuses an inverted or too long range', async () => {
     expectError(await api('/api/calendar/days?from=2026-02-17&to=2026-02-14'), 400, 'validation');
     expectError(await api('/api/calendar/days?from=2024-01-01&to=2026-01-01'), 400, 'validation');
+  });
+
+  it('refuses dates that are not real or not YYYY-MM-DD with a 400, never a 500', async () => {
+    for (const bad of ['2026-02-30', '2026-1-1', '20260101', '2026-13-01', '2100-01-01', '']) {
+      expectError(await api(`/api/calendar/days?from=${bad}&to=2026-03-01`), 400, 'validation');
+      expectError(await api(`/api/calendar/days?from=2026-01-01&to=${bad}`), 400, 'validation');
+    }
   });
 });
 
