@@ -48,6 +48,16 @@ describe('asking a question', () => {
     expect(first.body.answererId).not.toBe(second.body.answererId);
   });
 
+  it('refuses an answerer who is not of the unit also chosen, instead of silently picking one', async () => {
+    const a = await freshUnit();
+    const b = await freshUnit();
+    const answererOfA = (await api('/api/me', { token: a.answerer })).body.id;
+    const res = await ask(await login('resident'), { unitId: b.unitId, answererId: answererOfA });
+    expectError(res, 400, 'validation');
+    expect(res.body.error.issues).toContainEqual(expect.objectContaining({ path: 'answererId' }));
+    expect((await ask(await login('resident'), { unitId: a.unitId, answererId: answererOfA })).status).toBe(201);
+  });
+
   it('routes by topic when the resident does not choose a unit', async () => {
     const { unitId } = await freshUnit();
     const office = await login('office', 'u_office');
@@ -94,6 +104,16 @@ describe('idempotency', () => {
     expect(again.status).toBe(200);
     expect(again.body.id).toBe(first.body.id);
     expect(again.body.ticket).toBe(first.body.ticket);
+  });
+
+  it('refuses a key used before for other words, creating nothing', async () => {
+    const resident = await login('resident');
+    const key = `reuse-${crypto.randomUUID()}`;
+    expect((await ask(resident, { question: '第一个问题：低保怎么申请？' }, { 'Idempotency-Key': key })).status).toBe(201);
+    expectError(await ask(resident, { question: '另一个问题：医保怎么报销？' }, { 'Idempotency-Key': key }), 409, 'conflict');
+    expectError(await ask(resident, { question: '第一个问题：低保怎么申请？', contactPhone: '13800138000' }, { 'Idempotency-Key': key }), 409, 'conflict');
+    const rows = await env.DB.prepare('SELECT COUNT(*) AS n FROM inquiries WHERE idempotency_key = ?1').bind(key).first<{ n: number }>();
+    expect(rows!.n).toBe(1);
   });
 
   it('creates exactly one inquiry when copies arrive at the same moment', async () => {
@@ -261,6 +281,13 @@ describe('这解决了我的问题', () => {
     const count = await env.DB.prepare('SELECT COUNT(*) AS n FROM kb_resolutions WHERE entry_id = ?1').bind(entry.id).first<{ n: number }>();
     expect(count!.n).toBe(1);
     expectError(await api('/api/kb-resolutions', { body: { question: '社保卡丢了', entryId: 'faq_nothing' } }), 404, 'not_found');
+  });
+
+  it('does not take an entry residents no longer see (past its end date)', async () => {
+    const editor = await login('editor', 'u_t_rsj');
+    const body = { question: '过期的政策还算解决吗？', answer: '不算。', topic: '社保', publish: true, validUntil: '2020-12-31' };
+    const entry = (await api('/api/faq', { token: editor, body })).body;
+    expectError(await api('/api/kb-resolutions', { body: { question: '过期政策', entryId: entry.id } }), 404, 'not_found');
   });
 
   it('records the channel when staff answer a caller from the knowledge base, and only staff may name one', async () => {

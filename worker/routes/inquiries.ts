@@ -13,7 +13,7 @@ import {
   type InquiryView,
 } from '../../shared/schemas/inquiry';
 import { loadOverrides } from '../db/calendar';
-import { getEntry } from '../db/faq';
+import { getEntry, isPublicOn } from '../db/faq';
 import {
   countByTab,
   getByIdempotencyKey,
@@ -44,12 +44,16 @@ import { dueSoonCutoff, replyDeadline } from '../rules/deadline';
 import { canSee, channelRefusal } from '../rules/inquiry-access';
 import { messages } from '../rules/inquiry-messages';
 import { inquiryView } from '../rules/inquiry-view';
+import { sameSubmission } from '../rules/inquiry-retry';
 
 /** Where a new question goes: the resident's chosen answerer or unit wins over the topic table. */
 async function route(db: D1Database, input: { answererId?: string; unitId?: string; topic?: string }) {
   if (input.answererId) {
     const a = await getAnswerer(db, input.answererId);
     if (!a) throw new ApiError('validation', '所选政策解答员不存在', [{ path: 'answererId', message: '政策解答员不存在' }]);
+    if (input.unitId && input.unitId !== a.unit_id) {
+      throw new ApiError('validation', '所选政策解答员不属于所选单位', [{ path: 'answererId', message: '不是所选单位的政策解答员' }]);
+    }
     return { unit: await getUnit(db, a.unit_id), answerer: { id: a.id, name: a.name } };
   }
   if (input.unitId && !(await getActiveUnit(db, input.unitId))) {
@@ -166,6 +170,8 @@ export const inquiryRoutes = new Hono<AppEnv>()
     }
     // A retried submission answers with the inquiry its first copy created.
     const { row, created } = earlier ? { row: earlier, created: false } : await createInquiry(db, user, input, key, now, overrides);
+    // The same key with other words is not a retry: refuse it rather than answer with another question.
+    if (!created && !sameSubmission(row, input)) throw new ApiError('conflict', '这个 Idempotency-Key 已用于另一条咨询，请为新的咨询换一个');
     deliverSoon(c);
     const matches = await searchFaq(db, row.question, { limit: 3, today: shanghaiDay(now) });
     return c.json({ ...(await viewWithEvents(db, row, user, now, overrides)), matches }, created ? 201 : 200);
@@ -206,7 +212,8 @@ export const inquiryRoutes = new Hono<AppEnv>()
     if (refused) throw forbidden(refused);
     await limit(c, 'resolution.address', address(c));
     const entry = await getEntry(c.env.DB, entryId);
-    if (!entry || entry.status !== 'published') throw notFound('条目');
+    // The same rule as every public route: published and valid today.
+    if (!entry || !isPublicOn(entry, shanghaiDay(new Date()))) throw notFound('条目');
     await c.env.DB.prepare('INSERT INTO kb_resolutions (question, entry_id, user_id, channel, at) VALUES (?1, ?2, ?3, ?4, ?5)')
       .bind(question, entryId, user?.id ?? null, channel, new Date().toISOString())
       .run();
