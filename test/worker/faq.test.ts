@@ -1,5 +1,5 @@
 import { env } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { validity, validityRange } from '../../shared/faq/validity';
 import { api, entryBody, expectError, login } from './helpers';
 
@@ -97,6 +97,26 @@ describe('two editors, one entry', () => {
     expect(again.body.question).toBe('改好的问题？');
     const forced = await api(`/api/faq/${entry.id}`, { method: 'PATCH', token: editor, body: { answer: '覆盖保存的答案。' } });
     expect(forced.body.answer).toBe('覆盖保存的答案。');
+  });
+
+  it('a refused edit writes nothing, not even its phrasings, when both edits carry the same instant', async () => {
+    const editor = await login('editor', 'u_t_rsj');
+    const entry = await created(editor, { publish: true });
+    // A Worker's clock moves only on I/O: two edits can share a millisecond. Make them share it every time.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.parse(entry.updatedAt) + 1000 });
+    try {
+      const edits = Array.from({ length: 6 }, (_, i) =>
+        api(`/api/faq/${entry.id}`, { method: 'PATCH', token: editor, body: { similar: [`同一时刻的第${i}种问法`], baseUpdatedAt: entry.updatedAt } }),
+      );
+      const results = await Promise.all(edits);
+      const won = results.flatMap((r, i) => (r.status === 200 ? [i] : []));
+      expect(won).toHaveLength(1);
+      expect(results.filter((r) => r.status === 409)).toHaveLength(5);
+      const { results: rows } = await env.DB.prepare("SELECT text FROM faq_phrasings WHERE entry_id = ?1 AND kind = 's'").bind(entry.id).all<{ text: string }>();
+      expect(rows.map((r) => r.text)).toEqual([`同一时刻的第${won[0]}种问法`]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('wants a real timestamp and something to change besides it', async () => {

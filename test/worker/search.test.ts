@@ -233,11 +233,13 @@ describe('index maintenance', () => {
     await seed([{ id: 'idx_guard', question: '残疾人两项补贴怎么申请？', topic: '社会救助' }]);
     const changed = { id: 'idx_guard', question: '独生子女父母奖励金怎么领取？', similar: [], keywords: [], topic: '社会救助' };
     const now = '2026-06-01T00:00:00.000Z';
-    const stale = async (base: string) =>
-      env.DB.batch([
-        updateStatement(env.DB, changed.id, { question: changed.question }, now, base),
-        ...indexStatements(env.DB, [changed], now),
+    const stale = async (base: string) => {
+      const revision = `rev_${base}`;
+      return env.DB.batch([
+        updateStatement(env.DB, changed.id, { question: changed.question }, now, { base, revision }),
+        ...indexStatements(env.DB, [changed], revision),
       ]);
+    };
     // Someone else saved at 2026-03-01; this editor started from the 2026-01-01 version.
     await env.DB.prepare("UPDATE faq_entries SET updated_at = '2026-03-01T00:00:00.000Z' WHERE id = 'idx_guard'").run();
     const [update] = await stale('2026-01-01T00:00:00.000Z');

@@ -20,6 +20,9 @@ type FaqRow = {
   unhelpful: number;
   created_at: string;
   updated_at: string;
+  review_flagged_at?: string | null;
+  review_reason?: string | null;
+  review_policy_id?: string | null;
 };
 
 export type NewEntry = {
@@ -62,6 +65,9 @@ function toEntry(r: FaqRow): FaqManaged {
     unhelpful: r.unhelpful,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    ...(r.review_flagged_at
+      ? { review: { flaggedAt: r.review_flagged_at, reason: r.review_reason ?? '', policyId: r.review_policy_id ?? null } }
+      : {}),
   };
 }
 
@@ -117,14 +123,15 @@ export async function topicCounts(db: D1Database, today: string) {
 
 export async function listManaged(
   db: D1Database,
-  o: { unitIds: readonly string[]; status?: FaqStatus; q?: string; limit: number; offset: number },
+  o: { unitIds: readonly string[]; status?: FaqStatus; q?: string; flagged?: boolean; limit: number; offset: number },
 ): Promise<{ items: FaqManaged[]; total: number }> {
   const where = `WHERE e.unit_id IN (SELECT value FROM json_each(?1)) AND (?2 IS NULL OR e.status = ?2)
-    AND (?3 IS NULL OR instr(e.question, ?3) > 0 OR instr(e.answer, ?3) > 0)`;
-  const args = [JSON.stringify(o.unitIds), o.status ?? null, o.q || null];
+    AND (?3 IS NULL OR instr(e.question, ?3) > 0 OR instr(e.answer, ?3) > 0)
+    AND (?4 = 0 OR e.review_flagged_at IS NOT NULL)`;
+  const args = [JSON.stringify(o.unitIds), o.status ?? null, o.q || null, o.flagged ? 1 : 0];
   const [rows, count] = await db.batch<FaqRow | { total: number }>([
     db
-      .prepare(`${SELECT_ENTRY} ${where} ORDER BY e.updated_at DESC, e.id LIMIT ?4 OFFSET ?5`)
+      .prepare(`${SELECT_ENTRY} ${where} ORDER BY e.updated_at DESC, e.id LIMIT ?5 OFFSET ?6`)
       .bind(...args, o.limit, o.offset),
     db.prepare(`SELECT COUNT(*) AS total FROM faq_entries e ${where}`).bind(...args),
   ]);
@@ -173,18 +180,24 @@ const COLUMNS: Record<keyof EntryChanges, string> = {
   status: 'status',
 };
 
-/** With `base`, the update happens only if the entry was last saved at `base` (see indexStatements' `savedAt`). */
-export function updateStatement(db: D1Database, id: string, changes: EntryChanges, now: string, base?: string) {
+/**
+ * The UPDATE of an entry. With `guard`, it applies only if the entry still has the `updated_at`
+ * the editor started from, and stamps the entry with the request's own `revision`, which the
+ * index statements of the same batch check (a timestamp alone can be shared by two requests).
+ */
+export function updateStatement(db: D1Database, id: string, changes: EntryChanges, now: string, guard?: { base: string; revision: string }) {
   const keys = (Object.keys(changes) as (keyof EntryChanges)[]).filter((k) => changes[k] !== undefined);
   const sets = keys.map((k, i) => `${COLUMNS[k]} = ?${i + 3}`);
   const values = keys.map((k) => {
     const v = changes[k];
     return Array.isArray(v) ? JSON.stringify(v) : v;
   });
-  const guard = base === undefined ? '' : ` AND updated_at = ?${keys.length + 3}`;
+  const n = keys.length + 3;
+  const stamp = guard ? [`revision = ?${n + 1}`] : [];
+  const where = guard ? ` AND updated_at = ?${n}` : '';
   return db
-    .prepare(`UPDATE faq_entries SET ${[...sets, 'updated_at = ?2'].join(', ')} WHERE id = ?1${guard}`)
-    .bind(id, now, ...values, ...(base === undefined ? [] : [base]));
+    .prepare(`UPDATE faq_entries SET ${[...sets, 'updated_at = ?2', ...stamp].join(', ')} WHERE id = ?1${where}`)
+    .bind(id, now, ...values, ...(guard ? [guard.base, guard.revision] : []));
 }
 
 export async function countView(db: D1Database, id: string) {

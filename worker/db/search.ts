@@ -39,24 +39,24 @@ function termRows(entry: IndexableEntry): TermRow[] {
 // The phrasings live in faq_phrasings (found by entry through an ordinary index); triggers keep
 // the FTS5 index faq_terms in step (migration 0004).
 
-// With `savedAt`, a statement applies only to entries whose updated_at is `savedAt`: in a batch
-// after a guarded update (updateStatement's `base`), the index changes only if the entry did.
-const savedAtGuard = (entryId: string, savedAt?: string) =>
-  savedAt === undefined ? ['', []] as const : [` AND EXISTS (SELECT 1 FROM faq_entries WHERE id = ${entryId} AND updated_at = ?2)`, [savedAt]] as const;
+// With `revision`, a statement applies only to entries stamped with that revision: in a batch
+// after a guarded update (updateStatement's `guard`), the index changes only if that update won.
+const revisionGuard = (entryId: string, revision?: string) =>
+  revision === undefined ? ['', []] as const : [` AND EXISTS (SELECT 1 FROM faq_entries WHERE id = ${entryId} AND revision = ?2)`, [revision]] as const;
 
 /** Statements that drop the index rows of these entries. */
-export function unindexStatements(db: D1Database, ids: string[], savedAt?: string): D1PreparedStatement[] {
-  const [guard, binds] = savedAtGuard('faq_phrasings.entry_id', savedAt);
+export function unindexStatements(db: D1Database, ids: string[], revision?: string): D1PreparedStatement[] {
+  const [guard, binds] = revisionGuard('faq_phrasings.entry_id', revision);
   return chunkJson(ids).map((json) =>
     db.prepare(`DELETE FROM faq_phrasings WHERE entry_id IN (SELECT value FROM json_each(?1))${guard}`).bind(json, ...binds),
   );
 }
 
 /** Statements that replace the index rows of these entries; run them in the batch that writes the entries. */
-export function indexStatements(db: D1Database, entries: IndexableEntry[], savedAt?: string): D1PreparedStatement[] {
+export function indexStatements(db: D1Database, entries: IndexableEntry[], revision?: string): D1PreparedStatement[] {
   // The index is about to grow or change: this isolate re-reads its size on the next search.
   cache = null;
-  const [guard, binds] = savedAtGuard("value->>'e'", savedAt);
+  const [guard, binds] = revisionGuard("value->>'e'", revision);
   const inserts = chunkJson(entries.flatMap(termRows)).map((json) =>
     db
       .prepare(
@@ -65,10 +65,10 @@ export function indexStatements(db: D1Database, entries: IndexableEntry[], saved
       )
       .bind(json, ...binds),
   );
-  return [...unindexStatements(db, entries.map((e) => e.id), savedAt), ...inserts];
+  return [...unindexStatements(db, entries.map((e) => e.id), revision), ...inserts];
 }
 
-async function loadContext(db: D1Database, now = Date.now()) {
+export async function loadContext(db: D1Database, now = Date.now()) {
   if (cache && now - cache.at < CACHE_MS) return cache;
   const [groups, count] = await db.batch<{ terms: string } | { rows: number }>([
     db.prepare('SELECT terms FROM synonym_groups ORDER BY id'),

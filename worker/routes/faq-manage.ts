@@ -94,8 +94,8 @@ export const faqManageRoutes = new Hono<AppEnv>()
     const user = currentUser(c);
     const query = c.req.valid('query');
     if (query.unitId) assertUnit(user, query.unitId);
-    const { unitId, ...rest } = query;
-    return c.json(await listManaged(c.env.DB, { ...rest, unitIds: unitId ? [unitId] : user.units }));
+    const { unitId, flagged, ...rest } = query;
+    return c.json(await listManaged(c.env.DB, { ...rest, flagged: Boolean(flagged), unitIds: unitId ? [unitId] : user.units }));
   })
 
   .get('/manage/faq/:id', staff, validate('param', idParam), async (c) => {
@@ -139,12 +139,12 @@ export const faqManageRoutes = new Hono<AppEnv>()
     const reindex = changes.question || changes.similar || changes.keywords || changes.topic;
     const now = new Date().toISOString();
     // Guarded in the batch too, against an edit saved between the read above and the batch.
-    const guarded = base !== undefined;
+    const guard = base === undefined ? undefined : { base, revision: newId('rev') };
     const saved = await saveAndRead(
       c.env.DB,
       id,
-      [updateStatement(c.env.DB, id, changes, now, base), ...(reindex ? indexStatements(c.env.DB, [merged], guarded ? now : undefined) : [])],
-      guarded,
+      [updateStatement(c.env.DB, id, changes, now, guard), ...(reindex ? indexStatements(c.env.DB, [merged], guard?.revision) : [])],
+      guard !== undefined,
     );
     return c.json(saved);
   })
