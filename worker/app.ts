@@ -14,6 +14,7 @@ import { inquiryActionRoutes } from './routes/inquiry-actions';
 import { inquiryRoutes } from './routes/inquiries';
 import { notificationRoutes } from './routes/notifications';
 import { policyImportRoutes } from './routes/policy-import';
+import { policyRoutes } from './routes/policies';
 import { routingRoutes } from './routes/routing';
 import { staffRoutes } from './routes/staff';
 import { synonymRoutes } from './routes/synonyms';
@@ -27,6 +28,7 @@ const api = new Hono<AppEnv>()
   .route('/', faqRoutes)
   .route('/', faqManageRoutes)
   .route('/', policyImportRoutes)
+  .route('/', policyRoutes)
   .route('/', synonymRoutes)
   .route('/', calendarRoutes)
   .route('/', inquiryRoutes)

@@ -1,5 +1,7 @@
 export type Env = {
   DB: D1Database;
+  /** Policy attachments and interpretation images. */
+  FILES: R2Bucket;
   /** "development" only on a developer's machine; anything else is production. */
   ENVIRONMENT: string;
   /** An SMS gateway for sign-in codes and reply notices (see worker/lib/sms.ts); Wrangler secrets in production. */

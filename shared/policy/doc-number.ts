@@ -44,3 +44,21 @@ export function normalizeDocNumber(input: string): string | null {
   const parsed = parseDocNumber(input);
   return parsed && formatDocNumber(parsed);
 }
+
+// A 文号 inside other text: the year in any bracket, or followed by 年, then the serial and 号,
+// right after the 机关代字 (a Han character or a letter), so a date such as 2021年5月 is left alone.
+const IN_TEXT = new RegExp(
+  `(?<=[\\u3400-\\u9fffA-Za-z])\\s*(?:[${OPEN}]\\s*((?:19|20)\\d{2})\\s*[${CLOSE}]|((?:19|20)\\d{2})\\s*年)\\s*第?\\s*0*(\\d{1,5})\\s*号`,
+  'gu',
+);
+
+/**
+ * Text with every 文号 in it rewritten to the printed form (东府办发2021年22号 → 东府办发〔2021〕22号),
+ * so the search sees one form however a resident typed it. Full-width digits are read as digits.
+ */
+export function canonicalDocNumbers(text: string): string {
+  const digits = text.replace(/[\uff10-\uff19]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+  return digits.replace(IN_TEXT, (_m, bracketed: string | undefined, dated: string | undefined, serial: string) =>
+    Number(serial) ? `〔${bracketed ?? dated}〕${Number(serial)}号` : _m,
+  );
+}

@@ -180,6 +180,8 @@ export const faqManageQuery = pageQuery.extend({
   status: z.enum(FAQ_STATUSES).optional(),
   unitId: z.string().min(1).max(40).optional(),
   q: z.string().trim().max(50).optional(),
+  /** Only entries flagged 需复核 (a policy they rest on changed). */
+  flagged: z.enum(['1', 'true']).optional(),
 });
 
 export const faqFeedbackInput = z.object({ helpful: z.boolean() }).strict();
@@ -216,6 +218,8 @@ export type FaqManaged = FaqPublic & {
   status: (typeof FAQ_STATUSES)[number];
   validFrom: string | null;
   createdAt: string;
+  /** 需复核: present while a policy the entry rests on has changed and no editor has reviewed it. */
+  review?: { flaggedAt: string; reason: string; policyId: string | null };
 };
 
 // A term is compared as the matcher sees it (normalized): 「社保？」 is 「社保」, 「何时」 is 「什么时候」.

@@ -3,6 +3,7 @@ import { TOPICS } from '../../shared/constants';
 import { idParam } from '../../shared/schemas/common';
 import { faqFeedbackInput, faqListQuery, faqSearchQuery, type FaqManaged, type FaqPublic } from '../../shared/schemas/faq';
 import { countView, getEntry, isPublicOn, listPublic, recordFeedback, topicCounts } from '../db/faq';
+import { basisOf } from '../db/policies';
 import { searchFaq } from '../db/search';
 import type { AppEnv } from '../env';
 import { ApiError, notFound } from '../lib/errors';
@@ -43,7 +44,9 @@ export const faqRoutes = new Hono<AppEnv>()
     const ip = address(c);
     const counted = ip === null || (await hit(c.env.DB, 'view.address', ip)).ok;
     if (counted) await countView(c.env.DB, id);
-    return c.json(toPublic({ ...entry, views: entry.views + (counted ? 1 : 0) }));
+    // 文件依据 and, until an editor reviews a change to one of them, the notice that the answer may be out of date.
+    const { basis, basisNotice } = await basisOf(c.env.DB, id, true);
+    return c.json({ ...toPublic({ ...entry, views: entry.views + (counted ? 1 : 0) }), basis, basisNotice });
   })
 
   /** 有帮助 / 没帮助: one vote per person (a visitor without an account: per address) per entry. */
