@@ -152,7 +152,7 @@ test('ask → ticket → the answerer replies from the 工作台 → the residen
     await p.locator('.nut-button.zc-ask-submit').dblclick();
     await p.locator('.zc-ticket-view').waitFor();
     const ticket = (await p.locator('.zc-ticket-number').innerText()).trim();
-    assert.match(ticket, /^ZX\d{8}-\d{4}$/);
+    assert.match(ticket, /^ZX\d{8}-\d{6}$/);
     assert.equal((await p.locator('.zc-ticket-unit').innerText()).trim(), '区税务局', '纳税 is routed to 区税务局');
     const answererName = (await p.locator('.zc-ticket-answerer').innerText()).trim();
     assert.ok(answererName && answererName !== '待指定', `an answerer is named, got 「${answererName}」`);
@@ -565,7 +565,7 @@ test('a question left unsent comes back after the app is closed; a reply lost on
     });
     await p.locator('.nut-button.zc-ask-submit').click();
     await p.locator('.zc-ask .zc-form-error').waitFor();
-    assert.match(first?.ticket ?? '', /^ZX\d{8}-\d{4}$/, 'the API did create the inquiry');
+    assert.match(first?.ticket ?? '', /^ZX\d{8}-\d{6}$/, 'the API did create the inquiry');
 
     // The app is closed before trying again. Reopened, the form (and its key) come back;
     // sending again yields the inquiry already made, not a second one.

@@ -237,32 +237,26 @@ export type NewInquiry = {
   consentPublish: boolean;
   createdBy: string;
   idempotencyKey: string | null;
-  ticketDay: string; // YYYYMMDD
+  ticket: string;
 };
 
 /**
- * Creates the inquiry with its ticket number, events and notifications in one batch. With an
- * idempotency key, a copy that arrives second finds the first one's row and writes nothing.
+ * Creates the inquiry with its events and notifications in one batch. With an idempotency key, a
+ * copy that arrives second finds the first one's row and writes nothing; a ticket number already
+ * taken writes nothing either (the caller finds no row and tries another number).
  */
 export async function insertInquiry(db: D1Database, q: NewInquiry, events: NewEvent[], messages: NewMessage[]) {
   const notYet = 'NOT EXISTS (SELECT 1 FROM inquiries WHERE created_by = ?2 AND idempotency_key = ?3)';
   await db.batch([
     db
       .prepare(
-        `INSERT INTO ticket_counters (day, last) SELECT ?1, 1 WHERE ${notYet}
-         ON CONFLICT (day) DO UPDATE SET last = last + 1`,
-      )
-      .bind(q.ticketDay, q.createdBy, q.idempotencyKey),
-    db
-      .prepare(
         `INSERT OR IGNORE INTO inquiries (id, ticket, resident_id, channel, question, topic, unit_id, answerer_id, status,
            received_at, due_at, due_provisional, contact_name, contact_phone, consent_publish, created_by,
            idempotency_key, created_at)
-         SELECT ?4, printf('ZX%s-%04d', day, last), ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?2, ?3, ?12
-         FROM ticket_counters WHERE day = ?1 AND ${notYet}`,
+         SELECT ?4, ?1, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?2, ?3, ?12 WHERE ${notYet}`,
       )
       .bind(
-        q.ticketDay, q.createdBy, q.idempotencyKey, q.id, q.residentId, q.channel, q.question, q.topic, q.unitId,
+        q.ticket, q.createdBy, q.idempotencyKey, q.id, q.residentId, q.channel, q.question, q.topic, q.unitId,
         q.answererId, q.status, q.receivedAt, q.dueAt, q.dueProvisional ? 1 : 0, q.contactName, q.contactPhone,
         q.consentPublish ? 1 : 0,
       ),

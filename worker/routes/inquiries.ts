@@ -44,6 +44,7 @@ import { dueSoonCutoff, replyDeadline } from '../rules/deadline';
 import { canSee, channelRefusal } from '../rules/inquiry-access';
 import { messages } from '../rules/inquiry-messages';
 import { inquiryView } from '../rules/inquiry-view';
+import { ticketNumber } from '../rules/ticket';
 import { sameSubmission } from '../rules/inquiry-retry';
 
 /** Where a new question goes: the resident's chosen answerer or unit wins over the topic table. */
@@ -100,7 +101,6 @@ async function createInquiry(
   const { unit, answerer } = await route(db, input);
   const due = replyDeadline({ receivedAt: now.toISOString(), simple: false, stoppedDays: 0 }, overrides);
   const id = newId('inq');
-  const ticketDay = shanghaiDay(now).replaceAll('-', '');
   const events: NewEvent[] = [
     { type: 'submitted', public: true, actor: user, data: { channel: input.channel, dueAt: due.dueAt } },
   ];
@@ -113,34 +113,39 @@ async function createInquiry(
     });
   }
   const notify = await whoHandles(db, unit?.id ?? null, answerer?.id ?? null);
-  await insertInquiry(
-    db,
-    {
-      id,
-      residentId: onBehalf ? null : user.id,
-      channel: input.channel,
-      question: input.question,
-      topic: input.topic ?? null,
-      unitId: unit?.id ?? null,
-      answererId: answerer?.id ?? null,
-      status: answerer ? 'assigned' : 'submitted',
-      receivedAt: now.toISOString(),
-      dueAt: due.dueAt,
-      dueProvisional: due.provisional,
-      contactName: input.contactName ?? null,
-      contactPhone: input.contactPhone ?? null,
-      consentPublish: input.consentPublish,
-      createdBy: user.id,
-      idempotencyKey: key,
-      ticketDay,
-    },
-    events,
-    notify.map((u) => messages.assigned(u, { id }, 1)),
-  );
-  // With a key, a copy that arrived at the same moment may have won: read whichever row stands.
-  const row = key ? await getByIdempotencyKey(db, user.id, key) : await getInquiry(db, id);
-  if (!row) throw new ApiError('internal', '咨询保存失败');
-  return { row, created: row.id === id };
+  const insert = (ticket: string) =>
+    insertInquiry(
+      db,
+      {
+        id,
+        residentId: onBehalf ? null : user.id,
+        channel: input.channel,
+        question: input.question,
+        topic: input.topic ?? null,
+        unitId: unit?.id ?? null,
+        answererId: answerer?.id ?? null,
+        status: answerer ? 'assigned' : 'submitted',
+        receivedAt: now.toISOString(),
+        dueAt: due.dueAt,
+        dueProvisional: due.provisional,
+        contactName: input.contactName ?? null,
+        contactPhone: input.contactPhone ?? null,
+        consentPublish: input.consentPublish,
+        createdBy: user.id,
+        idempotencyKey: key,
+        ticket,
+      },
+      events,
+      notify.map((u) => messages.assigned(u, { id }, 1)),
+    );
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await insert(ticketNumber(now));
+    // With a key, a copy that arrived at the same moment may have won: read whichever row stands.
+    const row = key ? await getByIdempotencyKey(db, user.id, key) : await getInquiry(db, id);
+    if (row) return { row, created: row.id === id };
+    // No row: the ticket number was taken that day; draw another.
+  }
+  throw new ApiError('internal', '咨询保存失败');
 }
 
 export const inquiryRoutes = new Hono<AppEnv>()
