@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { hit } from '../../worker/lib/limit';
 import { api, ensureUnits, expectError, login, type Json } from './helpers';
 import { phoneCode, SMS_FAILING_PHONE, wxCode } from './fake-values';
 
@@ -408,6 +409,17 @@ describe('the public roster and its compliance', () => {
 });
 
 describe('limits against abuse', () => {
+  it('counts a sliding window: a burst across a window’s edge is no way round a limit', async () => {
+    const edge = Date.UTC(2026, 5, 1, 8, 0, 0); // a minute's window starts here
+    expect((await hit(env.DB, 'code.phone', 'edge-test', edge - 1000)).ok).toBe(true);
+    const across = await hit(env.DB, 'code.phone', 'edge-test', edge + 1000);
+    expect(across.ok).toBe(false);
+    expect(across.retryAfter).toBeGreaterThanOrEqual(55);
+    expect(across.retryAfter).toBeLessThanOrEqual(60);
+    expect((await hit(env.DB, 'code.phone', 'edge-test', edge + 61_000)).ok).toBe(false); // the refused try counted too
+    expect((await hit(env.DB, 'code.phone', 'edge-test', edge + 181_000)).ok).toBe(true);
+  });
+
   it('one resident cannot flood the ledger: the 11th question in an hour is a 429 with Retry-After', async () => {
     await ensureUnits();
     const resident = await login('resident');
@@ -441,6 +453,24 @@ describe('limits against abuse', () => {
     for (let i = 0; i < 31; i++) grants.push((await api('/api/wechat/grants', { token: resident, body: { templateId: 'tmpl-replied', accepted: true } })).status);
     expect(grants.slice(0, 30).every((s) => s === 201)).toBe(true);
     expect(grants[30]).toBe(429);
+  });
+});
+
+describe('what the public can read', () => {
+  it('holds no openid, session, personal phone or secret, whoever has signed in', async () => {
+    const unitId = await newUnit('department');
+    const person = await newStaff('answerer', unitId, '公开名录的人');
+    const weapp = (await api('/api/auth/weapp', { body: { code: wxCode('openid-public-check') } })).body;
+    await api('/api/auth/weapp/phone', { token: weapp.token, body: { code: phoneCode('13811112222') } });
+    const sessions = await env.DB.prepare('SELECT id FROM sessions').all<{ id: string }>();
+    const secrets = [person.phone, person.token, weapp.token, 'openid-public-check', '13811112222', 'wx-test-secret', 'sms-test-token', 'fake-access-token', ...sessions.results.map((r) => r.id)];
+    const pages = ['/api/answerers', `/api/answerers?unitId=${unitId}`, '/api/units', '/api/auth/config', '/api/topics', '/api/faq', '/api/faq/search?q=社保', '/api/routing', '/api/health'];
+    for (const path of pages) {
+      const res = await api(path);
+      expect(res.status, path).toBe(200);
+      const text = JSON.stringify(res.body);
+      for (const s of secrets) expect(text.includes(s), `${path} must not contain ${s}`).toBe(false);
+    }
   });
 });
 
