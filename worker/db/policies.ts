@@ -121,14 +121,16 @@ export function insertPolicyStatement(db: D1Database, p: PolicyFields & { id: st
     .bind(p.id, p.createdBy, p.now, ...keys.map((k) => stored(p[k]) ?? null));
 }
 
-/** Applies only while the policy was last saved at `base` (when given). */
-export function updatePolicyStatement(db: D1Database, id: string, changes: Partial<PolicyFields>, now: string, base?: string) {
+/** A stamp for one guarded write (see the revision column). */
+export const newRevision = () => crypto.randomUUID();
+
+/** Applies only while the policy was last saved at `base`; it stamps the policy with `revision`. */
+export function updatePolicyStatement(db: D1Database, id: string, changes: Partial<PolicyFields>, now: string, base: string, revision: string) {
   const keys = (Object.keys(changes) as (keyof PolicyFields)[]).filter((k) => changes[k] !== undefined);
-  const sets = keys.map((k, i) => `${COLUMNS[k]} = ?${i + 3}`);
-  const guard = base === undefined ? '' : ` AND updated_at = ?${keys.length + 3}`;
+  const sets = keys.map((k, i) => `${COLUMNS[k]} = ?${i + 5}`);
   return db
-    .prepare(`UPDATE policies SET ${[...sets, 'updated_at = ?2'].join(', ')} WHERE id = ?1${guard}`)
-    .bind(id, now, ...keys.map((k) => stored(changes[k]) ?? null), ...(base === undefined ? [] : [base]));
+    .prepare(`UPDATE policies SET ${[...sets, 'updated_at = ?2', 'revision = ?4'].join(', ')} WHERE id = ?1 AND updated_at = ?3`)
+    .bind(id, now, base, revision, ...keys.map((k) => stored(changes[k]) ?? null));
 }
 
 // ---- reading one policy -----------------------------------------------------------------------
@@ -408,12 +410,13 @@ export type ValidityChange = {
  * keyed by entry, policy and state so no run sends it twice.
  */
 export function validityStatements(db: D1Database, v: ValidityChange): D1PreparedStatement[] {
-  // The policy carries this exact stamp only if this batch's update applied.
-  const applied = `EXISTS (SELECT 1 FROM policies WHERE id = ?1 AND validity = ?2 AND updated_at = ?3)`;
+  // The policy carries this batch's own stamp only if this batch's update applied.
+  const revision = newRevision();
+  const applied = `EXISTS (SELECT 1 FROM policies WHERE id = ?1 AND validity = ?2 AND revision = '${revision}')`;
   const statements = [
     db
-      .prepare('UPDATE policies SET validity = ?3, updated_at = ?4 WHERE id = ?1 AND validity = ?2')
-      .bind(v.policyId, v.from, v.to, v.now),
+      .prepare('UPDATE policies SET validity = ?3, updated_at = ?4, revision = ?5 WHERE id = ?1 AND validity = ?2')
+      .bind(v.policyId, v.from, v.to, v.now, revision),
     db
       .prepare(
         `INSERT INTO policy_validity_events (policy_id, from_validity, to_validity, reason, replaced_by, amended_by, actor_id, actor_role, at)

@@ -42,10 +42,14 @@ function rows(p: IndexablePolicy): Row[] {
 
 let policyRows: { at: number; rows: number } | null = null;
 
-/** Statements that replace a policy's index rows; run them in the batch that saves it. */
-export function indexPolicyStatements(db: D1Database, p: IndexablePolicy, savedAt?: string): D1PreparedStatement[] {
+/**
+ * Statements that replace a policy's index rows; run them in the batch that saves it. With
+ * `revision`, they apply only if that batch's guarded update stamped the policy with it.
+ */
+export function indexPolicyStatements(db: D1Database, p: IndexablePolicy, revision?: string): D1PreparedStatement[] {
   policyRows = null;
-  const saved = (id: string, at: string) => (savedAt === undefined ? '' : ` AND EXISTS (SELECT 1 FROM policies WHERE id = ${id} AND updated_at = ${at})`);
+  const savedAt = revision;
+  const saved = (id: string, at: string) => (savedAt === undefined ? '' : ` AND EXISTS (SELECT 1 FROM policies WHERE id = ${id} AND revision = ${at})`);
   const after = savedAt === undefined ? [] : [savedAt];
   return [
     db.prepare(`DELETE FROM policy_phrasings WHERE policy_id = ?1${saved('?1', '?2')}`).bind(p.id, ...after),

@@ -26,7 +26,10 @@ CREATE TABLE policies (
   published_at TEXT,
   created_by TEXT,
   created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL
+  updated_at TEXT NOT NULL,
+  -- A random stamp each guarded write sets, so the statements of its batch can tell whether its
+  -- own update applied (a timestamp can be shared by two requests: a Worker's clock moves only on I/O).
+  revision TEXT
 );
 CREATE INDEX policies_unit ON policies (unit_id, updated_at);
 CREATE INDEX policies_public ON policies (status, published_at);

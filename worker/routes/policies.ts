@@ -38,6 +38,7 @@ import {
   insertPolicyStatement,
   interpretationCounts,
   listPolicies,
+  newRevision,
   publishStatements,
   readPolicy,
   setBasisStatements,
@@ -241,9 +242,10 @@ export const policyRoutes = new Hono<AppEnv>()
     const reindex = changes.title !== undefined || changes.sections !== undefined || changes.docNumber !== undefined;
     const merged = { id, title: changes.title ?? current.title, docNumber: changes.docNumber === undefined ? current.docNumber : changes.docNumber, sections: changes.sections ?? current.sections };
     // Guarded in the batch too, so an edit saved between the read above and this batch wins and this one writes nothing.
+    const revision = newRevision();
     const [first] = await c.env.DB.batch([
-      updatePolicyStatement(c.env.DB, id, changes, now, row.updated_at),
-      ...(reindex ? indexPolicyStatements(c.env.DB, merged, now) : []),
+      updatePolicyStatement(c.env.DB, id, changes, now, row.updated_at, revision),
+      ...(reindex ? indexPolicyStatements(c.env.DB, merged, revision) : []),
     ]);
     if (first?.meta.changes === 0) throw editedMeanwhile();
     return c.json(await readBack(c.env.DB, id));
