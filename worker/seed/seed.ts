@@ -2,6 +2,7 @@ import { insertStatements } from '../db/faq';
 import { indexStatements } from '../db/search';
 import { devUserId } from '../lib/dev';
 import { DEMO_DISTRICT, DEMO_ENTRIES, DEMO_UNITS } from './demo-data';
+import { seedDemoPolicies } from './demo-policies';
 import { DEMO_ANSWERERS, DEMO_ROUTES } from './demo-staff';
 
 /**
@@ -9,7 +10,7 @@ import { DEMO_ANSWERERS, DEMO_ROUTES } from './demo-staff';
  * alone (an answerer without any profile only gets the demo one). Answerers get the ids dev
  * sign-in gives the same role, unit and name.
  */
-export async function seedDemo(db: D1Database, now: string): Promise<{ units: number; entries: number; answerers: number }> {
+export async function seedDemo(db: D1Database, now: string): Promise<{ units: number; entries: number; answerers: number; policies: number }> {
   const ids = DEMO_ENTRIES.map((e) => `faq_demo_${e.key.replace(/[^a-z0-9]/g, '')}`);
   const { results } = await db
     .prepare('SELECT id FROM faq_entries WHERE id IN (SELECT value FROM json_each(?1))')
@@ -57,5 +58,6 @@ export async function seedDemo(db: D1Database, now: string): Promise<{ units: nu
       db.prepare('INSERT OR IGNORE INTO topic_routes (topic, unit_id, updated_at) VALUES (?1, ?2, ?3)').bind(topic, unitId, now),
     ),
   ]);
-  return { units: DEMO_UNITS.length, entries: entries.length, answerers: DEMO_ANSWERERS.length };
+  const { policies } = await seedDemoPolicies(db, now);
+  return { units: DEMO_UNITS.length, entries: entries.length, answerers: DEMO_ANSWERERS.length, policies };
 }
