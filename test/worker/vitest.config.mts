@@ -28,6 +28,8 @@ export default defineConfig({
   test: {
     root,
     include: ['test/worker/**/*.test.ts'],
+    // The first PDF or .docx read in an isolate loads PDF.js or mammoth: seconds on a cold machine.
+    testTimeout: 30_000,
     setupFiles: [path.join(import.meta.dirname, 'apply-migrations.ts')],
   },
 });
