@@ -109,8 +109,15 @@ export async function signInStaff(page, appUrl, role, unitName, name = '') {
   await page.locator('.zc-unit-field').click();
   await page.locator('.zc-unit-option', { hasText: unitName }).click();
   if (name) await page.locator('.zc-name-input input').fill(name);
+  await submitDevSignIn(page);
+}
+
+/** Signs in on the dev form, then waits until 我的 has checked the new session with the server (it does as it opens). */
+export async function submitDevSignIn(page) {
+  const checked = Promise.all(['/api/me', '/api/auth/sessions'].map((p) => page.waitForResponse((r) => new URL(r.url()).pathname === p)));
   await page.locator('.nut-button.zc-sign-in-submit').click();
   await page.locator('.zc-staff-card').waitFor();
+  await checked;
 }
 
 let phoneSeq = 0;

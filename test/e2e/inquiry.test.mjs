@@ -3,7 +3,7 @@
 // 我的咨询 (and in 消息) and rates it, which closes the inquiry.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { apiCall, enterCode, newPhone, shot, signInResident, signInStaff, startStack, suggestionsFor, texts } from './harness.mjs';
+import { apiCall, enterCode, newPhone, shot, signInResident, signInStaff, startStack, submitDevSignIn, suggestionsFor, texts } from './harness.mjs';
 
 let stack;
 before(async () => {
@@ -54,8 +54,7 @@ async function signInAnswerer(page, unitName, name, shotName) {
     await page.locator('.zc-sign-in-submit').scrollIntoViewIfNeeded();
     await shot(page, shotName);
   }
-  await page.locator('.nut-button.zc-sign-in-submit').click();
-  await page.locator('.zc-staff-card').waitFor();
+  await submitDevSignIn(page);
   assert.equal(flat(await page.locator('.zc-staff-role').innerText()), `政策解答员 · ${unitName}`);
 }
 
@@ -623,8 +622,7 @@ test('the 工作台 marks 超期 in red and 临期 in orange', async () => {
     await page.locator('.zc-unit-field', { hasText: '区人社局' }).waitFor();
     assert.equal(await page.locator('.zc-name-input input').inputValue(), '张明');
     assert.match(await page.locator('.zc-role-answerer').getAttribute('class'), /roleActive/);
-    await page.locator('.nut-button.zc-sign-in-submit').click();
-    await page.locator('.zc-staff-card').waitFor();
+    await submitDevSignIn(page);
     // Dev sign-in with a seeded name is that seeded answerer: the inquiries routed to them are theirs.
     const me = await page.evaluate(() => JSON.parse(localStorage.getItem('zc.session')).data.user);
     assert.equal(me.name, '张明');

@@ -1,7 +1,7 @@
 // An editor signs in, writes an entry, publishes it; a resident then finds it in other words.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { apiCall, newPhone, shot, signInStaff, startStack, suggestionsFor, texts } from './harness.mjs';
+import { apiCall, newPhone, shot, signInStaff, startStack, submitDevSignIn, suggestionsFor, texts } from './harness.mjs';
 
 let stack;
 before(async () => {
@@ -36,8 +36,7 @@ test('an editor creates and publishes an entry; a resident finds it with a parap
     await shot(page, 'mine-unit-picker');
     await page.locator('.zc-unit-option', { hasText: '区发改局' }).click();
     await page.locator('.zc-name-input input').fill('王编辑');
-    await page.locator('.nut-button.zc-sign-in-submit').click();
-    await page.locator('.zc-staff-card').waitFor();
+    await submitDevSignIn(page);
     assert.match(await page.locator('.zc-staff-role').innerText(), /单位编辑 · 区发改局/);
     await shot(page, 'mine-editor');
 
