@@ -1,15 +1,11 @@
 import type { FaqStatus } from '@shared/constants';
-import type { Me, Unit } from '@shared/schemas/auth';
+import type { Unit } from '@shared/schemas/auth';
 import type { DuplicateChoice, FaqCreateInput, FaqManaged, FaqUpdateInput, ImportResult } from '@shared/schemas/faq';
 import { api } from './api';
 import type { Page } from './faq';
 
 export function listUnits() {
   return api.get<{ items: Unit[] }>('/api/units', { auth: false });
-}
-
-export function getMe() {
-  return api.get<Me>('/api/me');
 }
 
 export function listManaged(query: { status?: FaqStatus; q?: string; unitId?: string; limit?: number; offset?: number }) {
