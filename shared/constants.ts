@@ -38,6 +38,12 @@ export const CSV_HEADER = ['类目', '问题', '答案', '相似问法', '关键
  */
 export const HOTLINE = { name: '政务服务便民热线', number: '12345' } as const;
 
+/**
+ * A mainland mobile number once spaces and dashes are gone: what a sign-in code can be sent to.
+ * Here rather than in a schema, so screens can check it without loading zod.
+ */
+export const MOBILE_PHONE = /^1[3-9]\d{9}$/;
+
 /** 消息 per page. Here rather than in its schema, so the app can use it without loading zod. */
 export const NOTICE_PAGE = 30;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES, STAFF_ROLES, TOPICS, UNIT_KINDS, type UnitKind } from '../constants';
+import { MOBILE_PHONE, ROLES, STAFF_ROLES, TOPICS, UNIT_KINDS, type UnitKind } from '../constants';
 import { text } from './common';
 
 export const devLoginInput = z
@@ -19,7 +19,7 @@ export type DevLoginInput = z.infer<typeof devLoginInput>;
 export const mobilePhone = z
   .string({ error: '请填写手机号' })
   .transform((s) => s.replace(/[\s-]/g, '').replace(/^\+?86/, ''))
-  .pipe(z.string().regex(/^1[3-9]\d{9}$/, '请填写 11 位手机号'));
+  .pipe(z.string().regex(MOBILE_PHONE, '请填写 11 位手机号'));
 
 export const codeRequestInput = z.object({ phone: mobilePhone }).strict();
 export const codeSignInInput = z

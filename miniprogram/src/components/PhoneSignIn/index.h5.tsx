@@ -1,13 +1,13 @@
 import { Input, Text, View } from '@tarojs/components';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
+import { MOBILE_PHONE } from '@shared/constants';
 import type { Session } from '@shared/schemas/auth';
 import { useEffect, useState } from 'react';
 import { ApiError, errorMessage } from '../../services/api';
 import { requestCode, signInWithPhone } from '../../services/session';
 import styles from './index.module.scss';
 
-const PHONE = /^1[3-9]\d{9}$/;
 const clean = (phone: string) => phone.replace(/[\s-]/g, '');
 
 /** 获取验证码 with its countdown; the server decides how often, the button just shows it. */
@@ -21,7 +21,7 @@ function useCodeSender() {
     return () => clearTimeout(t);
   }, [wait]);
   const send = async (phone: string): Promise<string | null> => {
-    if (!PHONE.test(clean(phone))) return '请先填写 11 位手机号';
+    if (!MOBILE_PHONE.test(clean(phone))) return '请先填写 11 位手机号';
     setSending(true);
     try {
       const r = await requestCode(clean(phone));
@@ -98,7 +98,7 @@ export function PhoneSignIn({
 
   const submit = async () => {
     const next: Record<string, string> = {};
-    if (!PHONE.test(clean(phone))) next.phone = '请填写 11 位手机号';
+    if (!MOBILE_PHONE.test(clean(phone))) next.phone = '请填写 11 位手机号';
     if (!/^\d{6}$/.test(code)) next.code = '请填写 6 位验证码';
     setErrors(next);
     if (Object.keys(next).length) return;

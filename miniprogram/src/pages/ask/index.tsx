@@ -4,7 +4,7 @@ import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import TextArea from '@nutui/nutui-react-taro/dist/es/packages/textarea';
 import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css';
-import { FAQ_LIMITS, TOPICS, type Topic } from '@shared/constants';
+import { FAQ_LIMITS, MOBILE_PHONE, TOPICS, type Topic } from '@shared/constants';
 import { CHANNEL_LABELS, REPLY_DAYS, type Channel } from '@shared/inquiry/states';
 import type { Me, Unit } from '@shared/schemas/auth';
 import type { DueAnswer } from '@shared/schemas/calendar';
@@ -202,7 +202,7 @@ function AskForm({
     const checked = inquiryCreateInput.safeParse(body);
     // The API also wants a way back to a resident whose question staff log.
     const noContact = staff && !body.contactName && !body.contactPhone;
-    const codeProblem = needsCode && (!/^1[3-9]\d{9}$/.test(form.phone.replace(/[\s-]/g, '')) ? 'phone' : !/^\d{6}$/.test(code) ? 'code' : null);
+    const codeProblem = needsCode && (!MOBILE_PHONE.test(form.phone.replace(/[\s-]/g, '')) ? 'phone' : !/^\d{6}$/.test(code) ? 'code' : null);
     if (!checked.success || noContact || codeProblem) {
       const fields: Record<string, string> = {};
       for (const issue of checked.error?.issues ?? []) {
