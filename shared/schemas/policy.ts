@@ -212,6 +212,8 @@ export type Policy = PolicySummary & {
   /** Validity history, oldest first; `replaces`: the policies this one amended or replaced. */
   history: ValidityEvent[];
   replaces: (PolicyRef & { relation: '修改' | '废止' })[];
+  /** Published entries resting on it (their 文件依据), most viewed first. */
+  relatedEntries: { id: string; question: string; topic: Topic }[];
   createdAt: string;
 };
 export type PolicySearchHit = PolicyRef & { type: PolicyType; unitName: string; score: number; matched?: string };

@@ -31,6 +31,11 @@ describe('demo policies', () => {
     const current = await api('/api/faq/faq_demo_policy_subsidy');
     expect(current.body.basis.map((b: Json) => b.id)).toEqual(['pol_demo_000']);
     expect(current.body.basisNotice).toBeNull();
+    // The policy page lists, as 相关问答, the published entries resting on it, and no retired one.
+    const related = async () => (await api('/api/policies/pol_demo_000')).body.relatedEntries.map((e: Json) => e.id);
+    expect(await related()).toContain('faq_demo_policy_subsidy');
+    await env.DB.prepare("UPDATE faq_entries SET status = 'retired' WHERE id = 'faq_demo_policy_subsidy'").run();
+    expect(await related()).not.toContain('faq_demo_policy_subsidy');
     const found = await api(`/api/search?q=${encodeURIComponent('东府办发2021年22号')}`);
     expect(found.body.policies[0].id).toBe('pol_demo_002');
   });

@@ -1,6 +1,8 @@
 import type { Topic } from '../../shared/constants';
+import { shanghaiDay } from '../../shared/calendar/days';
 import type { PolicyType } from '../../shared/policy/constants';
 import { basisNotice, isStale, needsInterpretation, NEEDS_INTERPRETATION, type InterpretationForm, type Validity } from '../../shared/policy/rules';
+import { PUBLIC_ON } from './faq';
 import type {
   FaqBasis,
   Interpretation,
@@ -187,7 +189,7 @@ const refOf = (id: string | null, title: string | null, doc: string | null, vali
  * history only where they are published.
  */
 export async function readPolicy(db: D1Database, row: PolicyRow, publicOnly: boolean): Promise<Policy> {
-  const [attachments, interpretations, events, replaces] = await db.batch<unknown>([
+  const [attachments, interpretations, events, replaces, related] = await db.batch<unknown>([
     db.prepare('SELECT * FROM policy_attachments WHERE policy_id = ?1 ORDER BY created_at, id').bind(row.id),
     db
       .prepare(
@@ -214,6 +216,13 @@ export async function readPolicy(db: D1Database, row: PolicyRow, publicOnly: boo
          GROUP BY p.id ORDER BY min(e.id)`,
       )
       .bind(row.id, publicOnly ? 1 : 0),
+    // 相关问答: the entries resting on it that residents can read today.
+    db
+      .prepare(
+        `SELECT e.id, e.question, e.topic FROM faq_policy_basis b JOIN faq_entries e ON e.id = b.entry_id
+         WHERE b.policy_id = ?2 AND ${PUBLIC_ON} ORDER BY e.views DESC, e.id LIMIT 20`,
+      )
+      .bind(shanghaiDay(new Date()), row.id),
   ]);
   const files = (attachments!.results as AttachmentRow[]).map(toAttachment);
   const fileById = new Map(files.map((f) => [f.id, f]));
@@ -262,6 +271,7 @@ export async function readPolicy(db: D1Database, row: PolicyRow, publicOnly: boo
       ...toRef(r),
       relation: r.relation,
     })),
+    relatedEntries: related!.results as Policy['relatedEntries'],
     createdAt: row.created_at,
   };
 }
