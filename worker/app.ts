@@ -13,6 +13,7 @@ import { healthRoutes } from './routes/health';
 import { inquiryActionRoutes } from './routes/inquiry-actions';
 import { inquiryRoutes } from './routes/inquiries';
 import { notificationRoutes } from './routes/notifications';
+import { openApiRoutes } from './routes/openapi';
 import { policyImportRoutes } from './routes/policy-import';
 import { policyRoutes } from './routes/policies';
 import { routingRoutes } from './routes/routing';
@@ -22,6 +23,7 @@ import { unitRoutes } from './routes/units';
 
 const api = new Hono<AppEnv>()
   .route('/', healthRoutes)
+  .route('/', openApiRoutes)
   .route('/', authRoutes)
   .route('/', unitRoutes)
   .route('/', staffRoutes)

@@ -7,7 +7,7 @@ import { currentUser, requireRole } from '../lib/auth';
 import { ApiError } from '../lib/errors';
 import { validate } from '../lib/validate';
 
-const routesInput = z
+export const routesInput = z
   .object({
     routes: z
       .array(z.object({ topic: z.enum(TOPICS), unitId: z.string().min(1).max(40) }).strict())

@@ -8,7 +8,7 @@ import { requireRole } from '../lib/auth';
 import { ApiError, notFound } from '../lib/errors';
 import { validate } from '../lib/validate';
 
-const groupId = z.object({ id: z.coerce.number().int().positive() });
+export const groupId = z.object({ id: z.coerce.number().int().positive() });
 const office = requireRole('office');
 
 /** A word may belong to one group only: the matcher could not tell which meaning is wanted. */
