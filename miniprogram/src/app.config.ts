@@ -1,7 +1,7 @@
 export default defineAppConfig({
   pages: [
     'pages/index/index',
-    'pages/topics/index',
+    'pages/policies/index',
     'pages/messages/index',
     'pages/mine/index',
     'pages/topic/index',
@@ -17,8 +17,13 @@ export default defineAppConfig({
       pages: [
         'manage/index', 'edit/index', 'import/index', 'synonyms/index', 'inbox/index', 'handle/index',
         'redeem/index', 'dev/index', 'invite/index', 'people/index', 'profile/index', 'gaps/index', 'units/index',
+        'policies/index', 'policy-import/index', 'policy-edit/index', 'review/index',
       ],
     },
+    // A policy page and the resident's subscriptions: opened from the 政策 tab, search and messages.
+    { root: 'pages/policy', pages: ['index', 'subscriptions/index'] },
+    // Every topic with its count (from 首页's topic grid: 全部分类).
+    { root: 'pages/topics', pages: ['index'] },
     // The public roster: a package of its own, so the main package stays small.
     { root: 'pages/roster', pages: ['index'] },
   ],
@@ -44,10 +49,10 @@ export default defineAppConfig({
         selectedIconPath: 'assets/tab/home-active.png',
       },
       {
-        pagePath: 'pages/topics/index',
-        text: '分类',
-        iconPath: 'assets/tab/topics.png',
-        selectedIconPath: 'assets/tab/topics-active.png',
+        pagePath: 'pages/policies/index',
+        text: '政策',
+        iconPath: 'assets/tab/policies.png',
+        selectedIconPath: 'assets/tab/policies-active.png',
       },
       {
         pagePath: 'pages/messages/index',

@@ -1,5 +1,6 @@
 import type { Topic } from '@shared/constants';
 import type { FaqPublic, FaqSummary, SearchItem } from '@shared/schemas/faq';
+import type { FaqBasis } from '@shared/schemas/policy';
 import { api, type Cancel } from './api';
 import { SIGNS_IN_BY_PHONE, withSession } from './session';
 import { readToken } from './token';
@@ -20,8 +21,9 @@ export function listFaq(query: { topic?: string; sort?: 'views' | 'updated'; lim
   return api.get<Page<FaqSummary>>('/api/faq', { query });
 }
 
+/** An entry with its 文件依据 and, while a policy under it has changed unreviewed, the notice to show. */
 export function getFaq(id: string) {
-  return api.get<FaqPublic>(`/api/faq/${encodeURIComponent(id)}`);
+  return api.get<FaqPublic & FaqBasis>(`/api/faq/${encodeURIComponent(id)}`);
 }
 
 /** 有帮助 / 没帮助: as the signed-in person (in WeChat, always), or in H5 as a visitor, counted once per address. */

@@ -56,3 +56,9 @@ export function daysLeftText(n: number): string {
   if (n === 0) return '今天到期';
   return `已超期 ${-n} 个工作日`;
 }
+
+/** A file's size as people read it: 820 KB, 3.4 MB. */
+export function fileSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

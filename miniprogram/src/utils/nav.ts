@@ -37,6 +37,16 @@ export const routes = {
   /** Development sign-in, offered only where the API has it. */
   devSignIn: () => '/pages/staff/dev/index',
   units: () => '/pages/staff/units/index',
+  /** The 政策 tab: published policies, filterable. */
+  policies: () => '/pages/policies/index',
+  policy: (id: string, section?: string) => `/pages/policy/index?id=${q(id)}${section ? `&section=${q(section)}` : ''}`,
+  subscriptions: () => '/pages/policy/subscriptions/index',
+  managePolicies: () => '/pages/staff/policies/index',
+  importPolicy: () => '/pages/staff/policy-import/index',
+  /** A policy in the editor: review its text, add interpretations, publish, change its validity. */
+  editPolicy: (id: string) => `/pages/staff/policy-edit/index?id=${q(id)}`,
+  /** Entries flagged 需复核 (a policy they rest on changed). */
+  review: () => '/pages/staff/review/index',
 };
 
 export function go(url: string): void {

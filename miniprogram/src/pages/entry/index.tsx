@@ -4,11 +4,13 @@ import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
 import { REPLY_DAYS } from '@shared/inquiry/states';
 import type { FaqPublic } from '@shared/schemas/faq';
+import type { FaqBasis } from '@shared/schemas/policy';
 import { useState } from 'react';
 import { AnswerText } from '../../components/AnswerText';
 import { Card } from '../../components/Card';
 import { EntryCard } from '../../components/EntryCard';
 import { InfoRow } from '../../components/InfoRow';
+import { ValidityTag } from '../../components/PolicyCard';
 import { Page } from '../../components/Page';
 import { Tag } from '../../components/Tag';
 import { EmptyState, LoadState } from '../../components/Status';
@@ -55,7 +57,7 @@ function BackHome() {
   );
 }
 
-function EntryView({ entry, from }: { entry: FaqPublic; from: string }) {
+function EntryView({ entry, from }: { entry: FaqPublic & FaqBasis; from: string }) {
   const [counts, setCounts] = useState({ helpful: entry.helpful, unhelpful: entry.unhelpful });
   const [vote, setVote] = useState<boolean | null>(() => readVote(entry.id));
   const [sending, setSending] = useState<boolean | null>(null);
@@ -81,6 +83,12 @@ function EntryView({ entry, from }: { entry: FaqPublic; from: string }) {
 
   return (
     <View className="zc-entry">
+      {entry.basisNotice && (
+        <View className={`${styles.basisNotice} zc-basis-notice`} {...{ role: 'alert' }}>
+          <Text className={styles.basisNoticeTitle}>{entry.basisNotice}</Text>
+          <Text className={styles.basisNoticeText}>责任单位正在复核这条答复。办理前请以现行文件为准，或直接咨询。</Text>
+        </View>
+      )}
       <Card>
         <View className={styles.tags}>
           <Tag>{entry.topic}</Tag>
@@ -103,6 +111,25 @@ function EntryView({ entry, from }: { entry: FaqPublic; from: string }) {
         )}
         <InfoRow label="浏览次数">{entry.views}</InfoRow>
       </Card>
+
+      {entry.basis.length > 0 && (
+        <Card title="文件依据" className="zc-entry-basis" tight>
+          {entry.basis.map((b) => (
+            <View key={b.id} className={`${styles.basis} zc-basis`} hoverClass={styles.pressed} {...a11y.link()} onClick={() => go(routes.policy(b.id))}>
+              <View className={styles.basisBody}>
+                <Text className={styles.basisTitle}>{b.title}</Text>
+                <View className={styles.basisMeta}>
+                  {b.docNumber && <Text className={styles.basisNumber}>{b.docNumber}</Text>}
+                  <ValidityTag validity={b.validity} />
+                </View>
+              </View>
+              <Text className={styles.chevron} {...a11y.hidden()}>
+                ›
+              </Text>
+            </View>
+          ))}
+        </Card>
+      )}
 
       {entry.similar.length > 0 && (
         <Card title="也有人这样问">

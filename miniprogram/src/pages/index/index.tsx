@@ -14,8 +14,11 @@ import { EmptyState, ErrorState, Loading } from '../../components/Status';
 import { TopicGrid } from '../../components/TopicGrid';
 import { useResource } from '../../hooks/useResource';
 import { useSuggestions } from '../../hooks/useSuggestions';
-import { listFaq, listTopics, searchFaq } from '../../services/faq';
+import { PolicyCard } from '../../components/PolicyCard';
+import type { Cancel } from '../../services/api';
+import { listFaq, listTopics } from '../../services/faq';
 import { refreshUnread } from '../../services/notifications';
+import { searchAll } from '../../services/policies';
 import { dismissElderOffer, setElder, useElder } from '../../stores/elder';
 import * as a11y from '../../utils/a11y';
 import { excerpt, shanghaiDate } from '../../utils/format';
@@ -24,6 +27,10 @@ import { callPhone } from '../../utils/phone';
 import styles from './index.module.scss';
 
 const EXAMPLES = ['打零工的怎么交社保', '生娃了能领多少钱', '退休了医保怎么办'];
+/** One search box: entries that answer the question first, the policies behind them under 相关政策. */
+const everything = (q: string, limit: number, cancel?: Cancel) => searchAll(q, limit, cancel).then((r) => ({ items: r.faq, policies: r.policies }));
+const SUGGESTED_POLICIES = 3;
+
 const LISTS = [
   { sort: 'views', title: '热门问题', hint: '大家最常看的' },
   { sort: 'updated', title: '最近更新', hint: '新发布和新修改的' },
@@ -34,7 +41,7 @@ export default function Home() {
   const [text, setText] = useState('');
   const [submitted, setSubmitted] = useState<string | null>(null);
   const typing = submitted === null && text.trim() !== '';
-  const suggestions = useSuggestions(submitted === null ? text : '');
+  const suggestions = useSuggestions(submitted === null ? text : '', 5, everything);
   const browsing = !typing && submitted === null;
 
   useDidShow(refreshUnread);
@@ -154,6 +161,9 @@ function Browse({ hidden }: { hidden: boolean }) {
           <Text className={styles.sectionTitle} {...a11y.heading(2)}>
             按主题查找
           </Text>
+          <View className={`${styles.link} zc-go-topics`} {...a11y.link('全部分类和问答数')} onClick={() => go(routes.topics())}>
+            全部分类 ›
+          </View>
         </View>
         {topics.status === 'loading' && <Loading compact />}
         {topics.status === 'error' && <ErrorState compact error={topics.error} onRetry={topics.reload} />}
@@ -222,6 +232,7 @@ function AskWithWords({ words }: { words: string }) {
 
 function SuggestionPanel({ state, text }: { state: ReturnType<typeof useSuggestions>; text: string }) {
   const items = state.status === 'ok' || state.status === 'loading' ? state.items : [];
+  const policies = state.status === 'ok' || state.status === 'loading' ? state.policies.slice(0, SUGGESTED_POLICIES) : [];
   const words = text.trim();
   return (
     <View
@@ -231,7 +242,7 @@ function SuggestionPanel({ state, text }: { state: ReturnType<typeof useSuggesti
     >
       {state.status === 'loading' && items.length === 0 && <Loading compact text="正在查找相近的问题…" />}
       {state.status === 'error' && <ErrorState compact title="查询失败" error={state.error} onRetry={state.retry} />}
-      {state.status === 'ok' && items.length === 0 && (
+      {state.status === 'ok' && items.length === 0 && policies.length === 0 && (
         <EmptyState compact title="没有找到相近的问题" hint="换个说法试试，或者少写几个字" />
       )}
       {items.length > 0 && (
@@ -251,15 +262,30 @@ function SuggestionPanel({ state, text }: { state: ReturnType<typeof useSuggesti
           ))}
         </View>
       )}
+      {policies.length > 0 && (
+        <View className={`${styles.list} ${state.status === 'loading' ? styles.stale : ''} zc-suggested-policies`}>
+          <Text className={styles.suggestHead}>相关政策</Text>
+          {policies.map((p) => (
+            <View key={p.id} className={`${styles.suggestItem} zc-suggested-policy`} hoverClass={styles.pressed} {...a11y.link()} onClick={() => go(routes.policy(p.id))}>
+              <Text className={styles.suggestPolicy}>{p.title}</Text>
+              <Text className={styles.suggestTopic}>{p.docNumber ?? p.unitName}</Text>
+            </View>
+          ))}
+        </View>
+      )}
       {state.status !== 'loading' && words && <AskWithWords words={words} />}
     </View>
   );
 }
 
 function Results({ query, onClear }: { query: string; onClear: () => void }) {
-  const results = useResource(() => searchFaq(query, 20), [query]);
+  const results = useResource(() => searchAll(query, 20), [query]);
+  const found = results.status === 'ok' ? results.data : null;
+  // A confident first entry is the answer; without one the resident is offered 我要咨询 first.
+  const answer = found?.faq[0]?.confident ? found.faq[0] : null;
+  const related = found ? found.faq.slice(answer ? 1 : 0) : [];
   return (
-    <View className={`${styles.section} zc-results`}>
+    <View className={`${styles.section} zc-results`} data-confident={answer ? 'yes' : 'no'}>
       <View className={styles.sectionHead}>
         <Text className={styles.sectionTitle} {...a11y.heading(2)}>
           「{query}」的查询结果
@@ -270,24 +296,53 @@ function Results({ query, onClear }: { query: string; onClear: () => void }) {
       </View>
       {results.status === 'loading' && <Loading />}
       {results.status === 'error' && <ErrorState error={results.error} onRetry={results.reload} />}
-      {results.status === 'ok' && results.data.items.length === 0 && (
-        <EmptyState title="没有找到相关问答" hint="换个说法试试，或者直接向责任单位提问，5 个工作日内答复。" />
-      )}
-      {results.status === 'ok' && results.data.items.length > 0 && (
-        <View className={styles.list}>
-          {results.data.items.map((item) => (
-            <EntryCard
-              key={item.id}
-              question={item.question}
-              excerpt={excerpt(item.answer, 56)}
-              topic={item.topic}
-              meta={item.matched ? `也有人问：${item.matched}` : undefined}
-              onClick={() => go(routes.entry(item.id, query))}
-            />
-          ))}
+      {found && answer && (
+        <View className={`${styles.answer} zc-answer`} hoverClass={styles.pressed} {...a11y.link(`答案：${answer.question}`)} onClick={() => go(routes.entry(answer.id, query))}>
+          <Text className={styles.answerLabel}>最符合的答案</Text>
+          <Text className={`${styles.answerQuestion} zc-answer-question`}>{answer.question}</Text>
+          <Text className={styles.answerText}>{excerpt(answer.answer, 90)}</Text>
+          <Text className={styles.answerMore}>查看完整答复 ›</Text>
         </View>
       )}
-      {results.status === 'ok' && <AskWithWords words={query} />}
+      {found && !answer && (
+        <View className={`${styles.noAnswer} zc-no-answer`}>
+          <Text className={styles.noAnswerTitle}>问答库里没有确切的答案</Text>
+          <Text className={styles.noAnswerText}>可以直接向责任单位提问，5 个工作日内答复{related.length ? '；下面是可能相关的内容' : ''}。</Text>
+          <AskWithWords words={query} />
+        </View>
+      )}
+      {found && related.length > 0 && (
+        <>
+          <Text className={styles.groupTitle} {...a11y.heading(3)}>
+            {answer ? '相关问答' : '可能相关的问答'}
+          </Text>
+          <View className={`${styles.list} zc-related-entries`}>
+            {related.map((item) => (
+              <EntryCard
+                key={item.id}
+                question={item.question}
+                excerpt={excerpt(item.answer, 56)}
+                topic={item.topic}
+                meta={item.matched ? `也有人问：${item.matched}` : undefined}
+                onClick={() => go(routes.entry(item.id, query))}
+              />
+            ))}
+          </View>
+        </>
+      )}
+      {found && found.policies.length > 0 && (
+        <>
+          <Text className={styles.groupTitle} {...a11y.heading(3)}>
+            相关政策
+          </Text>
+          <View className={`${styles.list} zc-related-policies`}>
+            {found.policies.slice(0, 5).map((p) => (
+              <PolicyCard key={p.id} title={p.title} docNumber={p.docNumber} validity={p.validity} issuer={p.unitName} type={p.type} onClick={() => go(routes.policy(p.id))} />
+            ))}
+          </View>
+        </>
+      )}
+      {found && answer && <AskWithWords words={query} />}
     </View>
   );
 }

@@ -82,6 +82,7 @@ export default function Mine() {
               <LinkRow cls="zc-go-inquiries" text="我的咨询" hint="进度、答复和评价" onClick={() => go(routes.inquiries())} />
               <LinkRow cls="zc-go-ask" text="我要咨询" hint="5 个工作日内答复" onClick={() => go(routes.ask())} />
               <LinkRow cls="zc-go-roster" text="政策解答员名录" hint="各单位解答员和办公电话" onClick={() => go(routes.roster())} />
+              <LinkRow cls="zc-go-subscriptions" text="政策订阅" hint="新政策发布时通知我" onClick={() => go(routes.subscriptions())} />
             </View>
             {user?.phone && (
               <View className={styles.signedInRow}>
@@ -167,6 +168,8 @@ function StaffCard({ user, onSignedOut }: { user: Me & { role: StaffRole }; onSi
       </Button>
       <View className={styles.links}>
         {canManage(user) && <LinkRow cls="zc-go-manage" text="管理问答" hint="条目、导入" onClick={() => go(routes.manage())} />}
+        {canManage(user) && <LinkRow cls="zc-go-policies" text="管理政策文件" hint="导入、解读、发布、有效性" onClick={() => go(routes.managePolicies())} />}
+        {canManage(user) && <LinkRow cls="zc-go-review" text="需复核的问答" hint="依据文件有变化" onClick={() => go(routes.review())} />}
         {canManage(user) && (
           <LinkRow cls="zc-go-people" text="工作人员" hint={user.role === 'office' ? '邀请、停用、调整' : '本单位政策解答员'} onClick={() => go(routes.people())} />
         )}

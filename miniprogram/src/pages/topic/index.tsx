@@ -12,7 +12,7 @@ import { EmptyState, ErrorState, Loading } from '../../components/Status';
 import { usePaged } from '../../hooks/usePaged';
 import { listFaq } from '../../services/faq';
 import * as a11y from '../../utils/a11y';
-import { go, goTab, param, routes } from '../../utils/nav';
+import { go, param, routes } from '../../utils/nav';
 import styles from './index.module.scss';
 
 const PAGE_SIZE = 10;
@@ -36,7 +36,7 @@ export default function TopicPage() {
           title="没有这个分类"
           hint="链接可能不完整，请从分类列表进入"
           action={
-            <Button type="primary" onClick={() => goTab(routes.topics())}>
+            <Button type="primary" onClick={() => go(routes.topics())}>
               查看全部分类
             </Button>
           }
