@@ -113,7 +113,7 @@ function EntryView({ entry, from }: { entry: FaqPublic & FaqBasis; from: string 
       </Card>
 
       {entry.basis.length > 0 && (
-        <Card title="文件依据" className="zc-entry-basis" tight>
+        <Card title="文件依据" className="zc-entry-basis">
           {entry.basis.map((b) => (
             <View key={b.id} className={`${styles.basis} zc-basis`} hoverClass={styles.pressed} {...a11y.link()} onClick={() => go(routes.policy(b.id))}>
               <View className={styles.basisBody}>

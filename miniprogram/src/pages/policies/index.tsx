@@ -26,8 +26,8 @@ import { go, routes } from '../../utils/nav';
 import styles from './index.module.scss';
 
 const PAGE_SIZE = 10;
-const FIRST_YEAR = 2015;
-const YEARS = Array.from({ length: new Date().getFullYear() - FIRST_YEAR + 1 }, (_, i) => new Date().getFullYear() - i);
+// The last eight years: older documents are found by their title or 文号.
+const YEARS = Array.from({ length: 8 }, (_, i) => new Date().getFullYear() - i);
 
 type Filters = { type?: PolicyType; validity?: Validity; year?: number; unit?: Unit };
 
@@ -162,7 +162,7 @@ function Choices<T extends string | number>({ label, options, value, onPick }: {
       <Text className={styles.groupLabel}>{label}</Text>
       <View className={styles.choices} {...{ role: 'group', 'aria-label': label }}>
         {([undefined, ...options] as (T | undefined)[]).map((o) => (
-          <View key={String(o ?? 'all')} className={`${styles.choice} ${value === o ? styles.topicOn : ''} zc-policy-choice`} {...a11y.choice(value === o)} onClick={() => onPick(o)}>
+          <View key={String(o ?? 'all')} className={`${styles.choice} ${value === o ? styles.choiceOn : ''} zc-policy-choice`} {...a11y.choice(value === o)} onClick={() => onPick(o)}>
             {o === undefined ? '不限' : String(o)}
           </View>
         ))}

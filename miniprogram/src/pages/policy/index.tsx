@@ -138,7 +138,7 @@ function Interpretations({ policy: p }: { policy: Policy }) {
     ) : null;
   }
   return (
-    <Card title="政策解读" className="zc-policy-interpretations" tight>
+    <Card title="政策解读" className="zc-policy-interpretations">
       {forms.length > 1 ? (
         <Tabs value={form} onChange={(v) => setForm(String(v))} activeType="line" align="left" autoHeight className={styles.tabs}>
           {forms.map((f) => (
@@ -301,7 +301,7 @@ function Attachments({ policy: p }: { policy: Policy }) {
     }
   };
   return (
-    <Card title="附件" className="zc-policy-attachments" tight>
+    <Card title="附件" className="zc-policy-attachments">
       {p.attachments.map((a) => (
         <View key={a.id} className={`${styles.attachment} zc-policy-attachment`} hoverClass={styles.pressed} {...a11y.button(`打开附件 ${a.name}`)} onClick={() => void open(a)}>
           <Text className={styles.attachmentName}>{a.name}</Text>

@@ -16,7 +16,7 @@ export default function Subscriptions() {
   return (
     <Page className="zc-subscriptions">
       <Text className={styles.intro}>订阅后，有新政策、新解读或新问答发布时，会在「消息」里通知您；在微信里还可以收到服务通知。</Text>
-      <Card tight>
+      <Card>
         <SubscriptionList targets={TOPIC_TARGETS} withSubscribed labelOf={(s) => (s.kind === 'unit' ? unitName(s.value) : s.value)} />
       </Card>
     </Page>
