@@ -1,6 +1,6 @@
 // npm test — every check, in order, stopping at the first failure:
-// type check, worker tests (workerd + real D1), the weapp build and its checks, the h5 build,
-// e2e in Chromium.
+// type check, worker tests (workerd + real D1), the deploy's bundle (wrangler deploy --dry-run,
+// under 3 MB gzipped), the weapp build and its checks, the h5 build, e2e in Chromium.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { CHROMIUM, CHROMIUM_MISSING } from '../test/e2e/chromium.mjs';
@@ -13,6 +13,7 @@ if (!existsSync(CHROMIUM)) {
 const steps = [
   ['type check', 'npm', ['run', 'typecheck']],
   ['worker tests', 'npm', ['run', 'test:worker']],
+  ['deploy dry run', 'node', ['scripts/deploy-check.mjs']],
   ['weapp build', 'npm', ['run', 'build:weapp']],
   ['weapp build checks', 'npm', ['run', 'test:weapp']],
   ['h5 build', 'npm', ['run', 'build:h5']],
