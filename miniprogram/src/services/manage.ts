@@ -8,8 +8,10 @@ export function listUnits() {
   return api.get<{ items: Unit[] }>('/api/units', { auth: false });
 }
 
-export function listManaged(query: { status?: FaqStatus; q?: string; unitId?: string; limit?: number; offset?: number }) {
-  return api.get<Page<FaqManaged>>('/api/manage/faq', { query });
+/** `flagged`: only entries flagged 需复核 (a policy they rest on changed). */
+export function listManaged(query: { status?: FaqStatus; q?: string; unitId?: string; flagged?: boolean; limit?: number; offset?: number }) {
+  const { flagged, ...rest } = query;
+  return api.get<Page<FaqManaged>>('/api/manage/faq', { query: { ...rest, flagged: flagged ? 1 : undefined } });
 }
 
 export function getManaged(id: string) {
