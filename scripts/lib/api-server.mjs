@@ -71,6 +71,8 @@ export async function startApi({ port = 8787, dbDir, seed = true, quiet = false 
     wrangler,
     [
       'dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', dbDir,
+      // GET /__scheduled runs the cron (loopback only): tests deliver what the cron sends.
+      '--test-scheduled',
       '--var', 'ENVIRONMENT:development',
       '--show-interactive-dev-session=false', '--log-level', quiet ? 'error' : 'warn',
     ],

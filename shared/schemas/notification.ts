@@ -14,6 +14,8 @@ export const grantInput = z.object({ templateId: z.string().min(1).max(64), acce
 export type Notice = {
   id: number;
   inquiryId: string | null;
+  /** The app page it opens when it is not about an inquiry (a policy, an entry): `pages/policy/index?id=…`. */
+  link: string | null;
   /** The question the notice is about, while the reader may see that inquiry; otherwise null. */
   question: string | null;
   kind: string;

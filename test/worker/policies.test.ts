@@ -419,6 +419,13 @@ describe('subscriptions (政策主动推送)', () => {
     expect(await bodies(a)).toEqual(expected);
     expect(await bodies(b)).toEqual(expected);
     expect(await bodies(c)).toEqual([]);
+    // Each notice opens what it is about.
+    const links = Object.fromEntries((await notices(a, 'subscription')).map((x) => [x.body, x.link]));
+    expect(links).toEqual({
+      测试区高龄津贴发放办法: `pages/policy/index?id=${p.id}`,
+      '高龄津贴负责人解读（测试区高龄津贴发放办法）': `pages/policy/index?id=${p.id}`,
+      [entry.body.question]: `pages/entry/index?id=${entry.body.id}`,
+    });
   });
 });
 

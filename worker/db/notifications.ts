@@ -4,6 +4,7 @@ import type { InquiryRow } from './inquiries';
 export type NotificationRow = {
   id: number;
   inquiry_id: string | null;
+  link: string | null;
   kind: string;
   title: string;
   body: string;
@@ -32,7 +33,7 @@ export async function listNotifications(
   const [list, unread] = await db.batch<Joined | { n: number }>([
     db
       .prepare(
-        `SELECT n.id, n.inquiry_id, n.kind, n.title, n.body, n.created_at, n.read_at,
+        `SELECT n.id, n.inquiry_id, n.link, n.kind, n.title, n.body, n.created_at, n.read_at,
            i.id AS i_id, i.question AS i_question, i.resident_id AS i_resident_id, i.unit_id AS i_unit_id,
            i.answerer_id AS i_answerer_id
          FROM notifications n LEFT JOIN inquiries i ON i.id = n.inquiry_id

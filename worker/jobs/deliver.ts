@@ -11,6 +11,7 @@ type Pending = {
   next_attempt_at: string;
   user_id: string;
   inquiry_id: string | null;
+  link: string | null;
   kind: string;
   title: string;
   body: string;
@@ -28,6 +29,9 @@ const MAX_ATTEMPTS = 6;
 /** Minutes to wait before attempt n+1: 1, 2, 4, 8, 16. */
 const backoffMs = (attempts: number) => 60_000 * 2 ** Math.min(attempts, 4);
 
+/** The app page a notice opens: its own link (a policy, an entry), else its inquiry. */
+const pageOf = (m: { link: string | null; inquiry_id: string | null }) => m.link ?? (m.inquiry_id ? `pages/inquiry/index?id=${m.inquiry_id}` : null);
+
 /**
  * Delivers what the outbox holds: always as an in-app notification, and as a WeChat subscribe
  * message when the user has granted one for that kind (a resident signed in by phone gets an SMS
@@ -40,7 +44,7 @@ export async function deliverOutbox(env: Env, now: Date): Promise<{ delivered: n
   const nowIso = now.toISOString();
   const { results } = await db
     .prepare(
-      `SELECT o.id, o.next_attempt_at, o.user_id, o.inquiry_id, o.kind, o.title, o.body, o.attempts, o.wechat_status, u.openid, u.phone, u.role
+      `SELECT o.id, o.next_attempt_at, o.user_id, o.inquiry_id, o.link, o.kind, o.title, o.body, o.attempts, o.wechat_status, u.openid, u.phone, u.role
        FROM outbox o JOIN users u ON u.id = o.user_id
        WHERE o.delivered_at IS NULL AND o.next_attempt_at <= ?1 ORDER BY o.id LIMIT ?2`,
     )
@@ -65,7 +69,7 @@ export async function deliverOutbox(env: Env, now: Date): Promise<{ delivered: n
             {
               openid: m.openid!,
               templateId,
-              page: m.inquiry_id ? `pages/inquiry/index?id=${m.inquiry_id}` : 'pages/index/index',
+              page: pageOf(m) ?? 'pages/index/index',
               data: { thing1: { value: m.title.slice(0, 20) }, thing2: { value: m.body.slice(0, 20) } },
             },
             now.getTime(),
@@ -74,7 +78,8 @@ export async function deliverOutbox(env: Env, now: Date): Promise<{ delivered: n
       };
     }
     if (sms && !m.openid && m.phone && m.role === 'resident' && SMS_KINDS.has(m.kind)) {
-      const link = env.APP_URL && m.inquiry_id ? `，查看：${env.APP_URL.replace(/\/+$/, '')}/pages/inquiry/index?id=${m.inquiry_id}` : '，请打开政策咨询台查看';
+      const page = pageOf(m);
+      const link = env.APP_URL && page ? `，查看：${env.APP_URL.replace(/\/+$/, '')}/${page}` : '，请打开政策咨询台查看';
       return { send: () => sms(m.phone!, `【政策咨询台】${m.title}${link}`), after: [] };
     }
     return null;
@@ -90,10 +95,10 @@ export async function deliverOutbox(env: Env, now: Date): Promise<{ delivered: n
     if (claim.meta.changes !== 1) continue;
     const inApp = db
       .prepare(
-        `INSERT OR IGNORE INTO notifications (outbox_id, user_id, inquiry_id, kind, title, body, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)`,
+        `INSERT OR IGNORE INTO notifications (outbox_id, user_id, inquiry_id, kind, title, body, created_at, link)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)`,
       )
-      .bind(m.id, m.user_id, m.inquiry_id, m.kind, m.title, m.body, nowIso);
+      .bind(m.id, m.user_id, m.inquiry_id, m.kind, m.title, m.body, nowIso, m.link);
     const push = await outside(m);
     if (!push) {
       await db.batch([

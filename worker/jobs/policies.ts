@@ -45,12 +45,13 @@ const SUBSCRIBED = (topics: string, unit: string) => `
 export function subscriptionStatements(db: D1Database, now: Date): D1PreparedStatement[] {
   const nowIso = now.toISOString();
   const since = new Date(now.getTime() - WINDOW_MS).toISOString();
-  const insert = `INSERT OR IGNORE INTO outbox (dedupe_key, user_id, inquiry_id, kind, title, body, created_at, next_attempt_at)`;
+  const insert = `INSERT OR IGNORE INTO outbox (dedupe_key, user_id, inquiry_id, kind, title, body, created_at, next_attempt_at, link)`;
   return [
     db
       .prepare(
         `${insert}
-         SELECT 'sub:policy:' || p.id || ':' || s.user_id, s.user_id, NULL, 'subscription', '您关注的领域有新政策', p.title, ?1, ?1
+         SELECT 'sub:policy:' || p.id || ':' || s.user_id, s.user_id, NULL, 'subscription', '您关注的领域有新政策', p.title, ?1, ?1,
+           'pages/policy/index?id=' || p.id
          FROM policies p ${SUBSCRIBED('p.topics', 'p.unit_id')}
          WHERE p.status = 'published' AND p.published_at >= ?2 AND p.published_at >= s.created_at`,
       )
@@ -59,7 +60,7 @@ export function subscriptionStatements(db: D1Database, now: Date): D1PreparedSta
       .prepare(
         `${insert}
          SELECT 'sub:interpretation:' || i.id || ':' || s.user_id, s.user_id, NULL, 'subscription', '您关注的政策有新解读',
-           i.title || '（' || p.title || '）', ?1, ?1
+           i.title || '（' || p.title || '）', ?1, ?1, 'pages/policy/index?id=' || p.id
          FROM interpretations i JOIN policies p ON p.id = i.policy_id ${SUBSCRIBED('p.topics', 'p.unit_id')}
          WHERE i.status = 'published' AND i.published_at >= ?2 AND i.published_at > p.published_at AND i.published_at >= s.created_at`,
       )
@@ -67,7 +68,8 @@ export function subscriptionStatements(db: D1Database, now: Date): D1PreparedSta
     db
       .prepare(
         `${insert}
-         SELECT 'sub:faq:' || e.id || ':' || s.user_id, s.user_id, NULL, 'subscription', '您关注的领域有新问答', e.question, ?1, ?1
+         SELECT 'sub:faq:' || e.id || ':' || s.user_id, s.user_id, NULL, 'subscription', '您关注的领域有新问答', e.question, ?1, ?1,
+           'pages/entry/index?id=' || e.id
          FROM faq_entries e ${SUBSCRIBED("json_array(e.topic)", 'e.unit_id')}
          WHERE e.status = 'published' AND e.published_at >= ?2 AND e.published_at >= s.created_at`,
       )

@@ -17,6 +17,7 @@ export const notificationRoutes = new Hono<AppEnv>()
       (r): Notice => ({
         id: r.id,
         inquiryId: r.inquiry_id,
+        link: r.link,
         // The same rule as opening the inquiry: a resident's own; staff only while it is their unit's.
         question: r.inquiry && canSee(user, r.inquiry) ? r.inquiry.question : null,
         kind: r.kind,

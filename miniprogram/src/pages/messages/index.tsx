@@ -93,6 +93,7 @@ export default function Messages() {
       markRead(n.id).catch(() => undefined);
     }
     if (n.inquiryId) go(isStaff(readUser()) ? routes.handle(n.inquiryId) : routes.inquiry(n.inquiryId));
+    else if (n.link) go(`/${n.link}`);
   };
 
   return (
