@@ -110,7 +110,7 @@ async function check(page, label, mode, { sizes = false } = {}) {
 }
 
 for (const mode of MODES) {
-  test(`every resident screen passes axe (${mode.name}); sizes hold on 首页, 问答详情, 我要咨询 and 政策解答员名录`, async () => {
+  test(`every resident screen passes axe (${mode.name}); sizes hold on 首页, 问答详情, 我要咨询, 政策解答员名录, 政策 and a policy`, async () => {
     const { page, context, errors } = await phoneIn(mode);
     try {
       await check(page, 'mine', mode);
@@ -172,6 +172,19 @@ for (const mode of MODES) {
       await page.locator('.zc-roster-topic[data-topic="户籍"]').click();
       await page.locator('.zc-roster-answerer', { hasText: '何平' }).waitFor();
       await check(page, 'roster-topic', mode);
+
+      await page.goto(`${stack.appUrl}/pages/policies/index`);
+      await page.locator('.zc-policy-card').first().waitFor();
+      await check(page, 'policies', mode, { sizes: true });
+      await page.locator('.zc-policy-filter').click();
+      await page.locator('.zc-policy-filters').waitFor();
+      await check(page, 'policies-filters', mode);
+      await page.goto(`${stack.appUrl}/pages/policy/index?id=pol_demo_002`);
+      await page.locator('.zc-policy-stale').waitFor();
+      await check(page, 'policy', mode, { sizes: true });
+      await page.goto(`${stack.appUrl}/pages/policy/subscriptions/index`);
+      await page.locator('.zc-subscription').first().waitFor();
+      await check(page, 'subscriptions', mode);
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
