@@ -22,6 +22,7 @@ const errorShape = z
   .strict();
 
 type Request = { method: string; url: string; headers: Record<string, string>; body?: string };
+type Body = { contentType?: string; body?: string };
 type Callers = Record<'resident' | 'answerer' | 'editor' | 'office', string>;
 
 const ids: Record<string, string[]> = {};
@@ -51,7 +52,7 @@ function paramsArb(r: RouteDoc): fc.Arbitrary<Record<string, unknown>> {
 }
 
 function queryArb(r: RouteDoc): fc.Arbitrary<[string, string][]> {
-  if (!r.query) return fc.oneof(fc.constant([]), fc.array(fc.tuple(fc.constantFrom('q', 'id', 'limit'), hostileString.map(String)), { maxLength: 2 }));
+  if (!r.query) return fc.oneof(fc.constant<[string, string][]>([]), fc.array(fc.tuple(fc.constantFrom<string>('q', 'id', 'limit'), hostileString), { maxLength: 2 }));
   const valid = fromSchema(schemaOf(r.query)) as fc.Arbitrary<Record<string, unknown>>;
   return fc.tuple(valid.chain((v) => fc.oneof({ weight: 2, arbitrary: fc.constant(v) }, { weight: 3, arbitrary: mutate(v) })), fc.boolean()).map(([q, repeat]) => {
     const pairs: [string, string][] = [];
@@ -71,8 +72,8 @@ const RAW_BODIES = fc.oneof(
   hostileString,
 );
 
-function bodyArb(r: RouteDoc): fc.Arbitrary<{ contentType?: string; body?: string }> {
-  const options: fc.Arbitrary<{ contentType?: string; body?: string }>[] = [];
+function bodyArb(r: RouteDoc): fc.Arbitrary<Body> {
+  const options: fc.Arbitrary<Body>[] = [];
   if (r.json) {
     const valid = fromSchema(schemaOf(r.json));
     options.push(
@@ -85,7 +86,7 @@ function bodyArb(r: RouteDoc): fc.Arbitrary<{ contentType?: string; body?: strin
     );
   }
   for (const contentType of r.body?.contentType ?? []) options.push(RAW_BODIES.map((body) => ({ contentType, body })));
-  if (!options.length) options.push(fc.constant({}), hostileValue.map((v) => ({ contentType: 'application/json', body: JSON.stringify(v) ?? 'null' })));
+  if (!options.length) options.push(fc.constant<Body>({}), hostileValue.map((v) => ({ contentType: 'application/json', body: JSON.stringify(v) ?? 'null' })));
   return fc.oneof(...options);
 }
 
@@ -94,14 +95,14 @@ function requestArb(r: RouteDoc, callers: Callers): fc.Arbitrary<Request> {
     .record({
       params: paramsArb(r),
       query: queryArb(r),
-      body: r.method === 'get' ? fc.constant({}) : bodyArb(r),
+      body: r.method === 'get' ? fc.constant<Body>({}) : bodyArb(r),
       caller: fc.constantFrom<keyof Callers | null>(null, 'resident', 'answerer', 'editor', 'office', 'office'),
       authorization: fc.oneof({ weight: 12, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: hostileString.map((s) => `Bearer ${s}`) }),
       idempotencyKey: fc.option(fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{8,64}$/), hostileString), { freq: 3 }),
       address: fc.option(fc.constantFrom('203.0.113.7', '2001:db8::1'), { freq: 2 }),
     })
     .map(({ params, query, body, caller, authorization, idempotencyKey, address }) => {
-      const path = r.path.replace(/:([A-Za-z]+)/g, (_m, name: string) => encodeURIComponent(String(params[name]).toWellFormed()));
+      const path = r.path.replace(/:([A-Za-z]+)/g, (_m, name: string) => encodeURIComponent(wellFormed(String(params[name]))));
       const search = new URLSearchParams(query).toString();
       const headers: Record<string, string> = {};
       if (caller) headers.Authorization = `Bearer ${callers[caller]}`;
@@ -114,6 +115,9 @@ function requestArb(r: RouteDoc, callers: Callers): fc.Arbitrary<Request> {
       return { method: r.method.toUpperCase(), url: `${path}${search ? `?${search}` : ''}`, headers, body: body.body };
     });
 }
+
+/** A lone surrogate cannot be put in a URL; the client replaces it, as a browser would. */
+const wellFormed = (s: string) => s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 
 const describeRequest = (req: Request) => `${req.method} ${req.url.slice(0, 300)} ${JSON.stringify(req.headers).slice(0, 200)} ${req.body?.slice(0, 300) ?? ''}`;
 
