@@ -16,6 +16,7 @@ import { notificationRoutes } from './routes/notifications';
 import { openApiRoutes } from './routes/openapi';
 import { policyImportRoutes } from './routes/policy-import';
 import { policyRoutes } from './routes/policies';
+import { privacyRoutes } from './routes/privacy';
 import { routingRoutes } from './routes/routing';
 import { staffRoutes } from './routes/staff';
 import { synonymRoutes } from './routes/synonyms';
@@ -37,6 +38,7 @@ const api = new Hono<AppEnv>()
   .route('/', inquiryActionRoutes)
   .route('/', routingRoutes)
   .route('/', notificationRoutes)
+  .route('/', privacyRoutes)
   .route('/', devRoutes);
 
 export const app = new Hono<AppEnv>()

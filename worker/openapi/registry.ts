@@ -41,6 +41,7 @@ import {
   transferInput,
 } from '../../shared/schemas/inquiry';
 import { grantInput, noticeIdParam, noticeListQuery } from '../../shared/schemas/notification';
+import { accountDeleteInput, retentionInput } from '../../shared/schemas/privacy';
 import {
   attachmentParam,
   attachmentQuery,
@@ -201,6 +202,11 @@ export const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/api/notifications', tag: '消息', summary: '消息（含未读数）', callers: signedIn, query: noticeListQuery, ok: { status: 200, description: 'NoticePage' } },
   { method: 'post', path: '/api/notifications/:id/read', tag: '消息', summary: '标为已读', callers: signedIn, params: noticeIdParam, ok: { status: 200, description: '{ read: true }' }, errors: [404] },
   { method: 'post', path: '/api/wechat/grants', tag: '消息', summary: '用户同意了一次订阅消息', callers: signedIn, json: grantInput, ok: { status: 201, description: '{ granted }' } },
+
+  // ---- personal data (个人信息保护法) ---------------------------------------------------------
+  { method: 'get', path: '/api/settings/retention', tag: '个人信息', summary: '已办结咨询的联系方式保存期限（月）', callers: ['office'], ok: { status: 200, description: 'Retention { months, updatedAt, updatedBy }' }, errors: [403] },
+  { method: 'put', path: '/api/settings/retention', tag: '个人信息', summary: '设置保存期限；期满后定时任务清除联系方式', callers: ['office'], json: retentionInput, ok: { status: 200, description: 'Retention' }, errors: [403] },
+  { method: 'delete', path: '/api/me', tag: '个人信息', summary: '注销账号：在办咨询撤回，联系方式清除，问题匿名保留', callers: ['resident'], json: accountDeleteInput, ok: { status: 200, description: 'AccountDeleted { deleted, withdrawn, erased }' }, errors: [403] },
 
   // ---- development only ---------------------------------------------------------------------
   { method: 'post', path: '/api/dev/seed', tag: '开发', summary: '载入演示数据（仅本机开发环境）', callers: ['development'], ok: { status: 200, description: '写入的条数' }, errors: [404] },
