@@ -438,7 +438,7 @@ function Publish({ policy: p, onPublished }: { policy: Policy; onPublished: () =
           )}
           {exempting && (
             <View className={`${styles.subForm} zc-exempt-form`}>
-              <Field label="免于解读的理由" required error={reasonError}>
+              <Field label="免于解读的理由" hint="随文件一同公开" required error={reasonError}>
                 <TextArea
                   className={`${styles.textarea} zc-exempt-reason`}
                   value={reason}
@@ -450,7 +450,6 @@ function Publish({ policy: p, onPublished }: { policy: Policy; onPublished: () =
                   }}
                 />
               </Field>
-              <Text className={styles.hint}>理由会随文件一同公开。</Text>
               <Button
                 className={`${styles.button} zc-exempt-publish`}
                 type="primary"
