@@ -6,9 +6,6 @@ export default defineAppConfig({
     'pages/mine/index',
     'pages/topic/index',
     'pages/entry/index',
-    'pages/ask/index',
-    'pages/inquiries/index',
-    'pages/inquiry/index',
   ],
   // Staff screens are a separate package: residents never download them.
   subPackages: [
@@ -22,6 +19,10 @@ export default defineAppConfig({
     },
     // A policy page and the resident's subscriptions: opened from the 政策 tab, search and messages.
     { root: 'pages/policy', pages: ['index', 'subscriptions/index'] },
+    // 我要咨询 and the resident's inquiries: the main package keeps only what the first screens need.
+    { root: 'pages/ask', pages: ['index'] },
+    { root: 'pages/inquiries', pages: ['index'] },
+    { root: 'pages/inquiry', pages: ['index'] },
     // Every topic with its count (from 首页's topic grid: 全部分类).
     { root: 'pages/topics', pages: ['index'] },
     // The public roster: a package of its own, so the main package stays small.

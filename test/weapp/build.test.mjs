@@ -18,7 +18,7 @@ test('project.config.json points WeChat devtools at a built app', () => {
 test('four tabs, each a main-package page; staff screens load as a sub-package', () => {
   assert.deepEqual(
     app.tabBar.list.map((t) => t.text),
-    ['首页', '分类', '消息', '我的'],
+    ['首页', '政策', '消息', '我的'],
   );
   for (const tab of app.tabBar.list) assert.ok(app.pages.includes(tab.pagePath), `${tab.pagePath} is in the main package`);
   const staff = app.subPackages.find((p) => p.root.replace(/\/$/, '') === 'pages/staff');
