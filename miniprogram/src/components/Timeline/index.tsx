@@ -66,7 +66,12 @@ export function describe(e: InquiryEvent, audience: Audience): { title: string; 
         ],
       };
     case 'withdrawn':
-      return { title: you ? '您撤回了咨询' : '居民撤回了咨询', detail: [] };
+      return { title: you ? '您撤回了咨询' : '居民撤回了咨询', detail: str(d.reason) === 'account_deleted' ? ['注销账号时撤回'] : [] };
+    case 'contact_erased':
+      return {
+        title: '联系方式已清除',
+        detail: [str(d.reason) === 'account_deleted' ? '居民注销了账号' : `办结已满保存期限（${num(d.months)} 个月）`],
+      };
     case 'rated':
       return {
         title: you ? '您评价了答复' : '居民评价了答复',

@@ -416,6 +416,11 @@ function AskForm({
             {staff ? '居民同意' : '同意'}在隐去姓名、电话等个人信息后，公开本问答和答复，帮助有同样问题的人（选填）
           </Text>
         </View>
+        {!staff && (
+          <Text className={`${styles.privacy} zc-ask-privacy`}>
+            您留下的姓名和电话只有您本人、办理本咨询的政策解答员（尚未分派时为承办单位的编辑）和政务公开办能看到，仅用于答复和回访；咨询办结后按政务公开办规定的期限（默认 3 年）自动清除。您可以随时在「我的」中注销账号。
+          </Text>
+        )}
       </View>
 
       {errors._ && <Text className={`${styles.formError} zc-form-error`}>{errors._}</Text>}

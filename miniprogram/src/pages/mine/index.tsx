@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { ElderSwitch } from '../../components/ElderSwitch';
 import { Page } from '../../components/Page';
 import { useStoredUser } from '../../hooks/useStoredUser';
-import { ApiError, errorMessage } from '../../services/api';
+import { ApiError, errorMessage, request } from '../../services/api';
 import { refreshUnread } from '../../services/notifications';
 import {
   canManage,
@@ -68,6 +68,26 @@ export default function Mine() {
     toTop();
   };
 
+  // 个人信息保护法: a resident may delete their own account; their questions stay, without who asked.
+  const deleteAccount = async () => {
+    const { confirm } = await Taro.showModal({
+      title: '注销账号？',
+      content: '注销后将撤回尚未答复的咨询，清除您留下的姓名、电话和登录信息，且无法恢复。已提交的问题会匿名保留在台账中。',
+      confirmText: '注销',
+      confirmColor: '#d93026',
+      cancelText: '取消',
+    });
+    if (!confirm) return;
+    try {
+      await request('DELETE', '/api/me', { body: { confirm: true } });
+      clearSession();
+      signedOut();
+      void Taro.showToast({ title: '账号已注销', icon: 'none' });
+    } catch (err) {
+      void Taro.showToast({ title: errorMessage(err), icon: 'none' });
+    }
+  };
+
   return (
     <Page>
       <ElderSwitch />
@@ -89,6 +109,14 @@ export default function Mine() {
                 <Text className={`${styles.fieldHint} zc-signed-in-phone`}>已验证手机 {user.phone}</Text>
                 <Text className={`${styles.textAction} zc-sign-out`} {...a11y.button('退出登录')} onClick={() => void signOut().then(signedOut)}>
                   退出登录
+                </Text>
+              </View>
+            )}
+            {user && (
+              <View className={styles.signedInRow}>
+                <Text className={styles.fieldHint}>不再使用时可注销账号</Text>
+                <Text className={`${styles.textAction} zc-delete-account`} {...a11y.button('注销账号')} onClick={() => void deleteAccount()}>
+                  注销账号
                 </Text>
               </View>
             )}
