@@ -324,6 +324,39 @@ describe('the knowledge base rests on policies', () => {
     expectError(await api(`/api/faq/${id}/basis`, { method: 'PUT', token: editor, body: { policyIds: [otherDraft.id] } }), 400, 'validation');
   });
 
+  it('reads an entry’s 文件依据 back for its unit’s editors and the office, drafts and the review flag included', async () => {
+    const p = await publishedPolicy(editor, { docNumber: '测人社规〔2024〕7号' });
+    const draft = await createPolicy(editor);
+    const id = await entryOn(p.id);
+    const read = await api(`/api/faq/${id}/basis`, { token: editor });
+    expect(read.status).toBe(200);
+    expect(read.body).toEqual({ basis: [{ id: p.id, title: p.title, docNumber: '测人社规〔2024〕7号', validity: '现行有效' }], basisNotice: null, review: null });
+
+    // What PUT sets is what GET answers; the unit's own draft is part of it for staff, not for residents.
+    const set = await api(`/api/faq/${id}/basis`, { method: 'PUT', token: office, body: { policyIds: [draft.id, p.id] } });
+    expect(set.status).toBe(200);
+    const both = await api(`/api/faq/${id}/basis`, { token: office });
+    expect(both.body).toEqual(set.body);
+    expect(both.body.basis.map((b: Json) => b.id).sort()).toEqual([draft.id, p.id].sort());
+    expect((await api(`/api/faq/${id}`)).body.basis.map((b: Json) => b.id)).toEqual([p.id]);
+
+    // A repeal shows up as the review flag the editor works from.
+    await api(`/api/policies/${p.id}/validity`, { token: editor, body: { validity: '已废止', reason: '测试废止' } });
+    const flagged = await api(`/api/faq/${id}/basis`, { token: editor });
+    expect(flagged.body.review).toEqual({ flaggedAt: expect.any(String), reason: expect.stringContaining('已废止'), policyId: p.id });
+    expect(flagged.body.basis.find((b: Json) => b.id === p.id).validity).toBe('已废止');
+
+    expect((await api(`/api/faq/${id}/basis`, { method: 'PUT', token: editor, body: { policyIds: [] } })).status).toBe(200);
+    expect((await api(`/api/faq/${id}/basis`, { token: editor })).body.basis).toEqual([]);
+
+    expectError(await api(`/api/faq/${id}/basis`, { token: resident }), 403, 'forbidden');
+    expectError(await api(`/api/faq/${id}/basis`), 401, 'unauthorized');
+    expectError(await api(`/api/faq/${id}/basis`, { token: otherEditor }), 403, 'forbidden');
+    expectError(await api(`/api/faq/${id}/basis`, { token: otherOffice }), 403, 'forbidden');
+    expectError(await api('/api/faq/faq_none/basis', { token: editor }), 404, 'not_found');
+    expectError(await api('/api/faq/BAD-ID!/basis', { token: editor }), 400, 'validation');
+  });
+
   it('a repeal flags the entries resting on it, notifies their editors once, and links the replacing document both ways', async () => {
     const old = await publishedPolicy(editor);
     const replacement = await publishedPolicy(editor);

@@ -398,6 +398,15 @@ export const policyRoutes = new Hono<AppEnv>()
   )
 
   // ---- the knowledge base resting on policies --------------------------------------------------
+  .get('/faq/:id/basis', staff, validate('param', idParam), async (c) => {
+    const { id } = c.req.valid('param');
+    const entry = await getEntry(c.env.DB, id);
+    if (!entry) throw notFound('条目');
+    assertUnit(currentUser(c), entry.unitId);
+    // Drafts too: the editor sees what the entry rests on, residents only the published part.
+    return c.json(await basisOf(c.env.DB, id, false));
+  })
+
   .put('/faq/:id/basis', staff, validate('param', idParam), validate('json', faqBasisInput), async (c) => {
     const user = currentUser(c);
     const { id } = c.req.valid('param');
