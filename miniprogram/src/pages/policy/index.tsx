@@ -1,4 +1,4 @@
-import { Image, ScrollView, Text, Video, View } from '@tarojs/components';
+import { Image, ScrollView, Text, View } from '@tarojs/components';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
@@ -27,6 +27,7 @@ import { callPhone } from '../../utils/phone';
 import { go, goTab, param, routes } from '../../utils/nav';
 import { SubscribeActions } from './SubscribeActions';
 import { ShareAction } from './ShareAction';
+import { VideoBlock } from './VideoBlock';
 import styles from './index.module.scss';
 
 export default function PolicyPage() {
@@ -179,7 +180,7 @@ function InterpretationView({ item: i }: { item: Interpretation }) {
           onClick={() => void Taro.previewImage({ urls: [fileUrl(i.image!.url)] })}
         />
       )}
-      {i.videoUrl && <Video className={styles.video} src={i.videoUrl} controls objectFit="contain" title={i.title} />}
+      {i.videoUrl && <VideoBlock className={styles.video} src={i.videoUrl} title={i.title} />}
       {i.body.map((para, n) => (
         <Text key={n} className={styles.paragraph}>
           {para}
