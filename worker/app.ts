@@ -19,6 +19,7 @@ import { policyRoutes } from './routes/policies';
 import { privacyRoutes } from './routes/privacy';
 import { routingRoutes } from './routes/routing';
 import { staffRoutes } from './routes/staff';
+import { statsRoutes } from './routes/stats';
 import { synonymRoutes } from './routes/synonyms';
 import { unitRoutes } from './routes/units';
 
@@ -39,6 +40,7 @@ const api = new Hono<AppEnv>()
   .route('/', routingRoutes)
   .route('/', notificationRoutes)
   .route('/', privacyRoutes)
+  .route('/', statsRoutes)
   .route('/', devRoutes);
 
 export const app = new Hono<AppEnv>()

@@ -42,6 +42,7 @@ import {
 } from '../../shared/schemas/inquiry';
 import { grantInput, noticeIdParam, noticeListQuery } from '../../shared/schemas/notification';
 import { accountDeleteInput, retentionInput } from '../../shared/schemas/privacy';
+import { statsQuery } from '../../shared/schemas/stats';
 import {
   attachmentParam,
   attachmentQuery,
@@ -208,6 +209,9 @@ export const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/api/settings/retention', tag: '个人信息', summary: '已办结咨询的联系方式保存期限（月）', callers: ['office'], ok: { status: 200, description: 'Retention { months, updatedAt, updatedBy }' }, errors: [403] },
   { method: 'put', path: '/api/settings/retention', tag: '个人信息', summary: '设置保存期限；期满后定时任务清除联系方式', callers: ['office'], json: retentionInput, ok: { status: 200, description: 'Retention' }, errors: [403] },
   { method: 'delete', path: '/api/me', tag: '个人信息', summary: '注销账号：在办咨询撤回，联系方式清除，问题匿名保留', callers: ['resident'], json: accountDeleteInput, ok: { status: 200, description: 'AccountDeleted { deleted, withdrawn, erased }' }, errors: [403] },
+
+  // ---- figures (统计) ---------------------------------------------------------------------------
+  { method: 'get', path: '/api/stats', tag: '统计', summary: '一段时间的统计（办理、按时率、问答库、满意度、解读率、名录缺口），含各单位', callers: managers, query: statsQuery, ok: { status: 200, description: 'StatsAnswer' }, errors: [403] },
 
   // ---- development only ---------------------------------------------------------------------
   { method: 'post', path: '/api/dev/seed', tag: '开发', summary: '载入演示数据（仅本机开发环境）', callers: ['development'], ok: { status: 200, description: '写入的条数' }, errors: [404] },
