@@ -3,8 +3,10 @@ import type { PolicyType } from '@shared/policy/constants';
 import type { Validity } from '@shared/policy/rules';
 import type { SearchItem } from '@shared/schemas/faq';
 import type {
+  FaqBasis,
   InterpretationInput,
   Policy,
+  PolicyAttachment,
   PolicyCreateInput,
   PolicyDraft,
   PolicySearchHit,
@@ -81,6 +83,32 @@ export function addInterpretation(policyId: string, input: InterpretationInput) 
   return api.post<unknown>(`/api/policies/${encodeURIComponent(policyId)}/interpretations`, input);
 }
 
+// The API takes a raw upload's type from its Content-Type; browsers give an .ofd none and WeChat
+// gives no file a type, so it comes from the name (the types of ATTACHMENT_TYPES in shared/policy/rules).
+const FILE_TYPES: Record<string, string> = {
+  pdf: 'application/pdf',
+  doc: 'application/msword',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xls: 'application/vnd.ms-excel',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  ofd: 'application/ofd',
+  txt: 'text/plain',
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  jpeg: 'image/jpeg',
+};
+
+/** A file's type by its extension; one the API does not take is sent as octet-stream and refused with the list. */
+export function fileType(name: string): string {
+  const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase() ?? '';
+  return FILE_TYPES[ext] ?? 'application/octet-stream';
+}
+
+/** A 附件, or an interpretation's image (purpose=media: PNG or JPEG), sent as the raw body. */
+export function uploadAttachment(policyId: string, name: string, bytes: ArrayBuffer, type: string, purpose: 'attachment' | 'media' = 'attachment') {
+  return api.post<PolicyAttachment>(`/api/policies/${encodeURIComponent(policyId)}/attachments`, bytes, { query: { name, purpose }, contentType: type });
+}
+
 export function publishPolicy(id: string, exemption?: { reason: string }) {
   return api.post<Policy>(`/api/policies/${encodeURIComponent(id)}/publish`, exemption ? { exemption } : {});
 }
@@ -89,8 +117,15 @@ export function changeValidity(id: string, input: { validity: Validity; reason: 
   return api.post<Policy>(`/api/policies/${encodeURIComponent(id)}/validity`, input);
 }
 
+/** An entry's 文件依据 as its editors see it: the unit's drafts included, and the 需复核 flag. */
+export type FaqBasisManaged = FaqBasis & { review: { flaggedAt: string; reason: string; policyId: string | null } | null };
+
+export function getFaqBasis(entryId: string) {
+  return api.get<FaqBasisManaged>(`/api/faq/${encodeURIComponent(entryId)}/basis`);
+}
+
 export function setFaqBasis(entryId: string, policyIds: string[]) {
-  return api.put<unknown>(`/api/faq/${encodeURIComponent(entryId)}/basis`, { policyIds });
+  return api.put<FaqBasisManaged>(`/api/faq/${encodeURIComponent(entryId)}/basis`, { policyIds });
 }
 
 export function markReviewed(entryId: string) {
