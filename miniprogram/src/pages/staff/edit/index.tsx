@@ -7,8 +7,11 @@ import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css';
 import { FAQ_LIMITS, TOPICS, type Topic } from '@shared/constants';
 import type { Me, Unit } from '@shared/schemas/auth';
 import { faqCreateInput, faqUpdateInput, type FaqManaged } from '@shared/schemas/faq';
+import type { PolicyRef } from '@shared/schemas/policy';
 import { useEffect, useMemo, useState } from 'react';
+import { Card } from '../../../components/Card';
 import { DraftNotice } from '../../../components/DraftNotice';
+import { ValidityTag } from '../../../components/PolicyCard';
 import { EmptyState, ErrorState, Loading } from '../../../components/Status';
 import { UnitPicker } from '../../../components/UnitPicker';
 import { readDraft, useDraft } from '../../../hooks/useDraft';
@@ -16,9 +19,11 @@ import { useSuggestions } from '../../../hooks/useSuggestions';
 import { useResource } from '../../../hooks/useResource';
 import { ApiError, errorMessage, type Issue } from '../../../services/api';
 import { createFaq, getManaged, setFaqStatus, STATUS_LABELS, updateFaq } from '../../../services/manage';
+import { getFaqBasis, setFaqBasis, type FaqBasisManaged } from '../../../services/policies';
 import { canManage, readUser } from '../../../services/session';
 import { splitWords } from '../../../utils/format';
 import { go, param, routes } from '../../../utils/nav';
+import { PolicyChooser } from '../components/PolicyChooser';
 import { SignInRequired } from '../components/SignInRequired';
 import * as a11y from '../../../utils/a11y';
 import styles from './index.module.scss';
@@ -349,6 +354,8 @@ function Editor({ user, entry }: { user: Me; entry: FaqManaged | null }) {
         </Field>
       </View>
 
+      {entry && <BasisCard entryId={entry.id} />}
+
       <View className={styles.bar}>
         {entry?.status === 'published' ? (
           // Already public: saving keeps it published, so one button says all.
@@ -452,6 +459,89 @@ function SimilarExisting({ question }: { question: string }) {
           {i.question}
         </Text>
       ))}
+    </View>
+  );
+}
+
+/**
+ * 文件依据: the policies the entry rests on. Saved on each change, apart from the entry's own
+ * fields (PUT …/basis), so adding one never waits for, or conflicts with, an edit of the answer.
+ */
+function BasisCard({ entryId }: { entryId: string }) {
+  const loaded = useResource(() => getFaqBasis(entryId), [entryId]);
+  // What the server last answered; shown from here once a change was saved.
+  const [saved, setSaved] = useState<FaqBasisManaged | null>(null);
+  const [choosing, setChoosing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const current = saved ?? (loaded.status === 'ok' ? loaded.data : null);
+
+  const save = async (policyIds: string[], done: string) => {
+    if (busy) return;
+    setBusy(true);
+    setError('');
+    try {
+      setSaved(await setFaqBasis(entryId, policyIds));
+      void Taro.showToast({ title: done, icon: 'success', duration: 1200 });
+    } catch (err) {
+      setError(errorMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const ids = current?.basis.map((b) => b.id) ?? [];
+  return (
+    <Card
+      title="文件依据"
+      className="zc-faq-basis"
+      extra={
+        current && (
+          <Text className={`${styles.basisAdd} zc-basis-add`} {...a11y.button('添加依据文件')} onClick={() => !busy && setChoosing(true)}>
+            ＋ 添加依据文件
+          </Text>
+        )
+      }
+    >
+      {loaded.status === 'loading' && !saved && <Loading compact />}
+      {loaded.status === 'error' && !saved && <ErrorState compact error={loaded.error} onRetry={loaded.reload} />}
+      {current?.review && (
+        <Text className={`${styles.basisReview} zc-basis-review`}>依据文件有变化：{current.review.reason}。请核对答复，再到「需复核的问答」标记已复核。</Text>
+      )}
+      {current && current.basis.length === 0 && (
+        <Text className={styles.hint}>还没有依据文件。写明答复依据的政策，文件修改、废止或失效时这条问答会提醒复核。</Text>
+      )}
+      {current?.basis.map((b) => (
+        <BasisRow key={b.id} policy={b} disabled={busy} onRemove={() => void save(ids.filter((id) => id !== b.id), '已移除')} />
+      ))}
+      {error && <Text className={`${styles.basisError} zc-basis-error`}>{error}</Text>}
+      <PolicyChooser
+        visible={choosing}
+        title="添加依据文件"
+        exclude={ids}
+        onClose={() => setChoosing(false)}
+        onPick={(p) => {
+          setChoosing(false);
+          void save([...ids, p.id], '已添加依据');
+        }}
+      />
+    </Card>
+  );
+}
+
+function BasisRow({ policy: b, disabled, onRemove }: { policy: PolicyRef; disabled: boolean; onRemove: () => void }) {
+  return (
+    <View className={`${styles.basis} zc-basis-item`} data-id={b.id}>
+      <View className={styles.basisMain}>
+        <Text className={`${styles.basisTitle} zc-basis-title`}>{b.title}</Text>
+        <View className={styles.basisMeta}>
+          <ValidityTag validity={b.validity} />
+          {b.docNumber && <Text className={styles.basisDoc}>{b.docNumber}</Text>}
+        </View>
+      </View>
+      <Text className={`${styles.basisRemove} zc-basis-remove`} {...a11y.button(`移除依据 ${b.title}`)} onClick={() => !disabled && onRemove()}>
+        ×
+      </Text>
     </View>
   );
 }
