@@ -1,29 +1,29 @@
-import { Input, ScrollView, Text, View } from '@tarojs/components';
+import { Image, Input, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/css';
-import Popup from '@nutui/nutui-react-taro/dist/es/packages/popup';
-import '@nutui/nutui-react-taro/dist/es/packages/popup/style/css';
 import TextArea from '@nutui/nutui-react-taro/dist/es/packages/textarea';
 import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/css';
 import { INTERPRETATION_FORMS, VALIDITIES, type InterpretationForm, type Validity } from '@shared/policy/rules';
-import { interpretationInput, policyUpdateInput, type Interpretation, type Policy, type PolicyRef, type ValidityEvent } from '@shared/schemas/policy';
-import { useEffect, useMemo, useState } from 'react';
+import { interpretationInput, policyUpdateInput, type Interpretation, type Policy, type PolicyAttachment, type PolicyRef, type ValidityEvent } from '@shared/schemas/policy';
+import { useMemo, useState } from 'react';
 import { Card } from '../../../components/Card';
 import { InfoRow } from '../../../components/InfoRow';
 import { Page } from '../../../components/Page';
-import { EmptyState, ErrorState, LoadState, Loading } from '../../../components/Status';
+import { EmptyState, LoadState } from '../../../components/Status';
 import { Tag } from '../../../components/Tag';
-import { useEscape } from '../../../hooks/useEscape';
 import { useResource } from '../../../hooks/useResource';
 import { useStoredUser } from '../../../hooks/useStoredUser';
 import { ApiError, errorMessage } from '../../../services/api';
-import { addInterpretation, changeValidity, getManagedPolicy, listPolicies, publishPolicy, updatePolicy } from '../../../services/policies';
+import { pickDocFile } from '../../../services/doc-file';
+import { pickImage } from '../../../services/image-file';
+import { addInterpretation, changeValidity, fileType, getManagedPolicy, publishPolicy, updatePolicy, uploadAttachment } from '../../../services/policies';
 import { canManage } from '../../../services/session';
 import * as a11y from '../../../utils/a11y';
-import { shanghaiDate } from '../../../utils/format';
+import { fileSize, shanghaiDate } from '../../../utils/format';
 import { go, param, routes } from '../../../utils/nav';
 import { Chips, Field, fieldErrors, formFields, Outline, PolicyFields, PolicyStatusTag, toForm, ValidityTag, type PolicyForm } from '../components/PolicyForm';
+import { PolicyChooser } from '../components/PolicyChooser';
 import { SignInRequired } from '../components/SignInRequired';
 import styles from './index.module.scss';
 
@@ -77,12 +77,13 @@ function Editor({ policy: p, refresh }: { policy: Policy; refresh: () => Promise
           <Head policy={p} onEdit={draft ? () => setEditing(true) : undefined} />
         )}
         <Interpretations policy={p} onAdded={reload} />
+        <Attachments policy={p} onUploaded={reload} />
         {!draft && <ValidityCard policy={p} onChanged={reload} />}
         {draft && <Publish policy={p} onPublished={reload} />}
         {/* The text as read comes last: the work on this screen is above it. */}
         <Card title="正文结构" className="zc-policy-structure">
           <InfoRow label="表格">{p.tables.length ? `${p.tables.length} 个` : '无'}</InfoRow>
-          <InfoRow label="附件">{p.attachmentNames.length ? p.attachmentNames.join('；') : '无'}</InfoRow>
+          <InfoRow label="附件说明">{p.attachmentNames.length ? p.attachmentNames.join('；') : '无'}</InfoRow>
           <Text className={styles.subTitle}>提纲</Text>
           <Outline sections={p.sections} />
         </Card>
@@ -205,6 +206,60 @@ function DraftForm({
   );
 }
 
+/** A refusal names the Content-Type it got for other systems; people need only the types it takes. */
+const withoutMediaType = (message: string) => message.replace(/（Content-Type[^）]*）/, '');
+
+/** 附件: the files uploaded (residents open them on the policy's page), and 上传附件. */
+function Attachments({ policy: p, onUploaded }: { policy: Policy; onUploaded: () => Promise<unknown> }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+
+  const upload = async () => {
+    if (busy) return;
+    setError('');
+    let file;
+    try {
+      file = await pickDocFile('attachment');
+    } catch {
+      setError('文件读取失败，请重新选择');
+      return;
+    }
+    if (!file) return;
+    setBusy(true);
+    try {
+      await uploadAttachment(p.id, file.name, file.bytes, fileType(file.name));
+      void Taro.showToast({ title: '附件已上传', icon: 'success' });
+      await onUploaded();
+    } catch (err) {
+      setError(withoutMediaType(errorMessage(err)));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card title={`附件（${p.attachments.length}）`} className="zc-policy-edit-attachments">
+      {p.attachments.map((a) => (
+        <AttachmentRow key={a.id} attachment={a} />
+      ))}
+      {p.attachments.length === 0 && <Text className={styles.hint}>没有附件。可上传 PDF、Word、Excel、OFD 或文本文件，不超过 20 MB。</Text>}
+      {error && <Text className={`${styles.formError} ${styles.uploadError} zc-attachment-error`}>{error}</Text>}
+      <Button className={`${styles.button} zc-attachment-upload`} fill="outline" type="primary" block loading={busy} disabled={busy} onClick={() => void upload()}>
+        上传附件
+      </Button>
+    </Card>
+  );
+}
+
+function AttachmentRow({ attachment: a }: { attachment: PolicyAttachment }) {
+  return (
+    <View className={`${styles.fileRow} zc-policy-edit-attachment`}>
+      <Text className={styles.fileName}>{a.name}</Text>
+      <Text className={styles.fileSize}>{fileSize(a.size)}</Text>
+    </View>
+  );
+}
+
 function Interpretations({ policy: p, onAdded }: { policy: Policy; onAdded: () => Promise<unknown> }) {
   const [adding, setAdding] = useState(false);
   return (
@@ -251,6 +306,7 @@ function InterpretationRow({ interpretation: i }: { interpretation: Interpretati
       </View>
       <Text className={`${styles.itemTitle} zc-interpretation-title`}>{i.title}</Text>
       {i.body[0] && <Text className={styles.itemText}>{i.body[0].length > 60 ? `${i.body[0].slice(0, 60)}…` : i.body[0]}</Text>}
+      {i.image && <Text className={`${styles.itemText} zc-interpretation-image-name`}>图片：{i.image.name}</Text>}
       <Text className={styles.hint}>
         {who}
         {i.contactPhone ? ` · ${i.contactPhone}` : ''}
@@ -288,11 +344,37 @@ function InterpretationEditor({ policy: p, onCancel, onSaved }: { policy: Policy
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
+  // A 图解's image, uploaded as soon as it is chosen so a wrong file is refused before the form is saved.
+  const [image, setImage] = useState<{ id: string; name: string; preview: string } | null>(null);
+  const [uploading, setUploading] = useState(false);
   const set = <K extends keyof InterpretationDraft>(key: K, value: InterpretationDraft[K]) => {
     setD((x) => ({ ...x, [key]: value }));
     setErrors(({ [key]: _removed, _: _form, ...rest }) => rest);
   };
   const optional = (v: string) => v.trim() || undefined;
+  const withImage = d.form === '图解';
+
+  const chooseImage = async () => {
+    if (uploading) return;
+    let picked;
+    try {
+      picked = await pickImage();
+    } catch {
+      setErrors((e) => ({ ...e, imageId: '图片读取失败，请重新选择' }));
+      return;
+    }
+    if (!picked) return;
+    setUploading(true);
+    setErrors(({ imageId: _i, body: _b, ...rest }) => rest);
+    try {
+      const saved = await uploadAttachment(p.id, picked.name, picked.bytes, picked.type || fileType(picked.name), 'media');
+      setImage({ id: saved.id, name: saved.name, preview: picked.preview });
+    } catch (err) {
+      setErrors((e) => ({ ...e, imageId: withoutMediaType(errorMessage(err)) }));
+    } finally {
+      setUploading(false);
+    }
+  };
 
   const save = async () => {
     if (saving) return;
@@ -301,6 +383,7 @@ function InterpretationEditor({ policy: p, onCancel, onSaved }: { policy: Policy
       title: d.title.trim(),
       body: paragraphs(d.body),
       videoUrl: d.form === '视频' ? optional(d.videoUrl) : undefined,
+      imageId: withImage ? image?.id : undefined,
       interpreterName: optional(d.interpreterName),
       interpreterTitle: optional(d.interpreterTitle),
       contactPhone: optional(d.contactPhone),
@@ -339,7 +422,20 @@ function InterpretationEditor({ policy: p, onCancel, onSaved }: { policy: Policy
           onInput={(e) => set('title', e.detail.value)}
         />
       </Field>
-      <Field label="解读正文" hint="每段一行" required={d.form !== '视频'} error={errors.body}>
+      {withImage && (
+        <Field label="图片" hint="PNG 或 JPEG，不超过 20 MB" required error={errors.imageId}>
+          {image && (
+            <View className={`${styles.imagePreview} zc-interpretation-image-preview`}>
+              <Image className={styles.image} src={image.preview} mode="widthFix" ariaLabel={`已选图片：${image.name}`} />
+              <Text className={styles.hint}>{image.name}</Text>
+            </View>
+          )}
+          <Button className={`${styles.button} zc-interpretation-image-pick`} fill="outline" type="primary" block loading={uploading} disabled={uploading} onClick={() => void chooseImage()}>
+            {image ? '更换图片' : '选择图片'}
+          </Button>
+        </Field>
+      )}
+      <Field label="解读正文" hint={withImage ? '选填，每段一行' : '每段一行'} required={d.form !== '视频' && !withImage} error={errors.body}>
         <TextArea
           className={`${styles.textarea} zc-interpretation-body`}
           value={d.body}
@@ -386,7 +482,7 @@ function InterpretationEditor({ policy: p, onCancel, onSaved }: { policy: Policy
         <Button className={`${styles.buttonSide} zc-interpretation-cancel`} fill="outline" disabled={saving} onClick={onCancel}>
           取消
         </Button>
-        <Button className={`${styles.buttonMain} zc-interpretation-save`} type="primary" loading={saving} disabled={saving} onClick={() => void save()}>
+        <Button className={`${styles.buttonMain} zc-interpretation-save`} type="primary" loading={saving} disabled={saving || uploading} onClick={() => void save()}>
           {p.status === 'published' ? '保存并发布解读' : '保存解读'}
         </Button>
       </View>
@@ -587,7 +683,7 @@ function ValidityCard({ policy: p, onChanged }: { policy: Policy; onChanged: () 
           </View>
         </View>
       )}
-      <PolicyChooser visible={choosing} exclude={p.id} onClose={() => setChoosing(false)} onPick={(ref) => { setBy(ref); setChoosing(false); }} />
+      <PolicyChooser visible={choosing} title="选择已发布的文件" exclude={[p.id]} onClose={() => setChoosing(false)} onPick={(ref) => { setBy(ref); setChoosing(false); }} />
     </Card>
   );
 }
@@ -608,46 +704,6 @@ function HistoryRow({ event: e }: { event: ValidityEvent }) {
           {e.amendedBy ? '修改文件' : '替代文件'}：《{other.title}》
         </Text>
       )}
-    </View>
-  );
-}
-
-/** Published policies to choose the one that amended or replaced this one, found by title or 文号. */
-function PolicyChooser({ visible, exclude, onClose, onPick }: { visible: boolean; exclude: string; onClose: () => void; onPick: (p: PolicyRef) => void }) {
-  useEscape(visible, onClose);
-  return (
-    <Popup visible={visible} position="bottom" round closeable title="选择已发布的文件" onClose={onClose} destroyOnClose>
-      {visible && <ChooserList exclude={exclude} onPick={onPick} />}
-    </Popup>
-  );
-}
-
-function ChooserList({ exclude, onPick }: { exclude: string; onPick: (p: PolicyRef) => void }) {
-  const [text, setText] = useState('');
-  const [q, setQ] = useState('');
-  useEffect(() => {
-    const timer = setTimeout(() => setQ(text.trim()), 300);
-    return () => clearTimeout(timer);
-  }, [text]);
-  const found = useResource(() => listPolicies({ q: q || undefined, limit: 30 }), [q]);
-  const items = found.status === 'ok' ? found.data.items.filter((i) => i.id !== exclude) : [];
-  return (
-    <View className={`${styles.chooser} zc-policy-chooser`}>
-      <Input className={`${styles.input} zc-policy-chooser-search`} value={text} placeholder="按标题或文号查找" onInput={(e) => setText(e.detail.value)} />
-      <ScrollView scrollY className={styles.chooserList}>
-        {found.status === 'loading' && <Loading compact />}
-        {found.status === 'error' && <ErrorState compact error={found.error} onRetry={found.reload} />}
-        {found.status === 'ok' && items.length === 0 && <EmptyState compact title="没有找到已发布的文件" />}
-        {items.map((i) => (
-          <View key={i.id} className={`${styles.option} zc-policy-option`} hoverClass={styles.pressed} {...a11y.button(i.title)} onClick={() => onPick(i)}>
-            <Text className={styles.optionTitle}>{i.title}</Text>
-            <View className={styles.tags}>
-              <ValidityTag validity={i.validity} />
-              <Text className={styles.optionMeta}>{[i.docNumber, i.unitName, i.publishedDate ?? i.signedDate].filter(Boolean).join(' · ')}</Text>
-            </View>
-          </View>
-        ))}
-      </ScrollView>
     </View>
   );
 }
