@@ -1,3 +1,4 @@
+import { normalizeNumbers } from './numbers';
 import { normalizeQuestionWords } from './question-words';
 
 // Everything that is not a letter or a digit separates clauses. FTS5's unicode61 tokenizer
@@ -25,13 +26,12 @@ function cleanClause(clause: string): string {
 
 /**
  * The form every comparison works on: NFKC (full-width letters, digits and punctuation become
- * half-width), lower case, clauses separated by single spaces, each clause cleaned.
+ * half-width), lower case, numbers in digits (shared/match/numbers.ts), clauses separated by
+ * single spaces, each clause cleaned.
  * Returns '' for text that is only punctuation, particles or courtesy.
  */
 export function normalize(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
+  return normalizeNumbers(text.normalize('NFKC').toLowerCase())
     .split(SEPARATORS)
     .map(cleanClause)
     .filter((c) => c.length > 0)

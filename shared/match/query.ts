@@ -6,7 +6,10 @@ import { bigrams, indexTerms } from './tokens';
 export type QueryPlan = {
   /** Normalized, synonyms rewritten to their preferred form: what the reranker compares. */
   canonical: string;
-  /** Distinct tokens of the question as typed; the index holds each phrasing's own words. */
+  /**
+   * Distinct tokens of the question as typed (the index holds each phrasing's own words), then
+   * those of its canonical form: the reranker weighs the preferred forms by their counts too.
+   */
   terms: string[];
   /** Token sequences of the other forms of every synonym the question mentions. */
   phrases: string[][];
@@ -16,9 +19,10 @@ export type QueryPlan = {
 export function planQuery(text: string, synonyms: SynonymTable): QueryPlan | null {
   const normalized = normalize(text);
   if (![...normalized].some((c) => c !== ' ' && !isStopChar(c))) return null;
+  const canonical = canonicalize(synonyms, normalized);
   return {
-    canonical: canonicalize(synonyms, normalized),
-    terms: [...new Set(indexTerms(normalized))],
+    canonical,
+    terms: [...new Set([...indexTerms(normalized), ...indexTerms(canonical)])],
     phrases: alternativeForms(synonyms, normalized).map(bigrams),
   };
 }

@@ -1,30 +1,148 @@
+import { BACKGROUND_COUNTS, BACKGROUND_SENTENCES } from './background';
 import { normalize } from './normalize';
 import type { QueryPlan, TermStats } from './query';
-import { covered, MIN_COVERAGE, profile, similarity } from './score';
+import { covered, pairCoverage, profile, similarity, type Profile, type Weight } from './score';
 import { canonicalize, type SynonymTable } from './synonyms';
+import { WEIGHTS, type MatchWeights } from './weights';
 
-/** Which phrasing of an entry an index row holds: its question, a similar phrasing, its keywords. */
-export type PhrasingKind = 'q' | 's' | 'k';
+/** Which text of an entry an index row holds: its question, a similar phrasing, its keywords, its answer. */
+export type PhrasingKind = 'q' | 's' | 'k' | 'a';
 export type Candidate = { id: string; kind: PhrasingKind; text: string; bm25: number };
-/** `matched` is the similar phrasing (相似问法) that matched best, if it was not the question. */
-export type Ranked = { id: string; score: number; matched?: string };
+/** What the reranker may read of an entry besides the rows that matched. */
+export type EntryText = { question: string; similar?: readonly string[]; keywords?: readonly string[]; answer?: string };
+/**
+ * `matched` is the similar phrasing (相似问法) that matched best, if it was not the question;
+ * `confident`: the entry answers the question, not only relates to it.
+ */
+export type Ranked = { id: string; score: number; matched?: string; confident: boolean };
 
-// Keywords are a bag of words, not a question: matching them is weaker evidence.
-const KIND_FACTOR = { q: 1, s: 1, k: 0.8 } as const;
+/** Of an answer, the first characters say who qualifies and how; the rest is procedure. */
+export const ANSWER_CHARS = 600;
 
-/** Entries best first; an entry scores as its best-matching phrasing; unrelated phrasings are left out. */
-export function rank(plan: QueryPlan, candidates: readonly Candidate[], synonyms: SynonymTable, stats: TermStats): Ranked[] {
-  const q = profile(plan.canonical);
-  const topBm25 = Math.max(...candidates.map((c) => c.bm25), 1e-9);
-  // BM25's idf; a character the base has never seen weighs like the rarest.
-  const idf = (t: string) => Math.log(1 + stats.rows / ((stats.df.get(t) ?? 0) + 0.5));
-  const best = new Map<string, Ranked>();
-  for (const c of candidates) {
-    const p = profile(canonicalize(synonyms, normalize(c.text)));
-    if (covered(q, p, idf) < MIN_COVERAGE) continue;
-    const score = KIND_FACTOR[c.kind] * similarity(q, p, c.bm25 / topBm25, idf);
-    const seen = best.get(c.id);
-    if (!seen || score > seen.score) best.set(c.id, c.kind === 's' ? { id: c.id, score, matched: c.text } : { id: c.id, score });
+let background: Map<string, number> | null = null;
+function backgroundShare(term: string): number {
+  if (!background) {
+    background = new Map();
+    for (const entry of BACKGROUND_COUNTS.split(' ')) {
+      const at = entry.search(/\d/u);
+      background.set(entry.slice(0, at), Number(entry.slice(at)) / BACKGROUND_SENTENCES);
+    }
   }
-  return [...best.values()].sort((a, b) => b.score - a.score);
+  return background.get(term) ?? 0;
+}
+
+/**
+ * BM25's idf over the base blended with the background counts: `background` pseudo-sentences
+ * of government text join the base's rows. A term the base has never seen and the background
+ * does not know weighs like the rarest.
+ */
+export function blendedIdf(stats: TermStats, pseudo: number): Weight {
+  const n = stats.rows + pseudo;
+  return (t) => Math.log(1 + n / ((stats.df.get(t) ?? 0) + pseudo * backgroundShare(t) + 0.5));
+}
+
+type Scored = { id: string; score: number; matched?: string; own: Profile[] };
+
+/**
+ * The rarest of the question's character pairs (and numbers) that `a` holds and `b` does not:
+ * one rare word tells twins apart, and a pile of common ones (要什么材料) does not add up to it.
+ */
+function own(pairs: readonly string[], a: Profile[], b: Profile[], w: Weight): number {
+  const has = (ps: Profile[], t: string) => ps.some((p) => p.pairs.has(t) || p.chars.has(t));
+  let best = 0;
+  for (const t of pairs) if (has(a, t) && !has(b, t)) best = Math.max(best, w(t));
+  return best;
+}
+
+/**
+ * Near twins (租房提取 / 购房提取) share most words, so their scores differ by noise. The one that
+ * holds the question's distinguishing word goes first; the weights are rarity, so generic words
+ * (材料, 需要, 办理) that one twin happens to repeat never outweigh it.
+ */
+function orderTwins(pairs: readonly string[], list: Scored[], w: Weight, margin: number): void {
+  const TOP = 3;
+  for (let pass = 0; pass < TOP; pass++) {
+    for (let i = 0; i + 1 < Math.min(list.length, TOP + 1); i++) {
+      const a = list[i]!;
+      const b = list[i + 1]!;
+      if (a.score - b.score > margin) continue;
+      // The winner takes the place and its score: the list stays in score order.
+      if (own(pairs, b.own, a.own, w) > own(pairs, a.own, b.own, w)) {
+        list[i] = { ...b, score: a.score };
+        list[i + 1] = { ...a, score: b.score };
+      }
+    }
+  }
+}
+
+/**
+ * Entries best first; an entry scores as its best-matching phrasing, plus how much of the
+ * question its answer covers; unrelated entries are left out. `entries` gives each candidate's
+ * question, similar phrasings, keywords and answer (the knowledge base); without it only the
+ * matching rows count (policies).
+ */
+export function rank(
+  plan: QueryPlan,
+  candidates: readonly Candidate[],
+  synonyms: SynonymTable,
+  stats: TermStats,
+  opts: { entries?: ReadonlyMap<string, EntryText>; weights?: MatchWeights } = {},
+): Ranked[] {
+  const w = opts.weights ?? WEIGHTS;
+  const q = profile(plan.canonical);
+  const topBm25 = Math.max(...candidates.map((c) => (c.kind === 'a' ? 0 : c.bm25)), 1e-9);
+  const idf = blendedIdf(stats, w.background);
+  const factor = (kind: PhrasingKind) => (kind === 'k' ? w.keywords : 1);
+  const canon = (text: string) => profile(canonicalize(synonyms, normalize(text)));
+
+  const byEntry = new Map<string, Candidate[]>();
+  for (const c of candidates) byEntry.set(c.id, [...(byEntry.get(c.id) ?? []), c]);
+
+  const scored: Scored[] = [];
+  for (const [id, rows] of byEntry) {
+    const entry = opts.entries?.get(id);
+    const phrasings = new Map<string, { kind: PhrasingKind; bm25: number }>();
+    for (const r of rows) if (r.kind !== 'a') phrasings.set(`${r.kind}${r.text}`, { kind: r.kind, bm25: r.bm25 / topBm25 });
+    if (entry) {
+      // The entry's other phrasings weigh in even when BM25 kept only its answer or one of them.
+      const add = (kind: PhrasingKind, text: string) => {
+        if (!phrasings.has(`${kind}${text}`)) phrasings.set(`${kind}${text}`, { kind, bm25: 0 });
+      };
+      add('q', entry.question);
+      for (const s of entry.similar ?? []) add('s', s);
+      if (entry.keywords?.length) add('k', entry.keywords.join(' '));
+    }
+    let best: { score: number; matched?: string } | null = null;
+    let cover = 0;
+    const profiles: Profile[] = [];
+    for (const [key, { kind, bm25 }] of phrasings) {
+      const text = key.slice(1);
+      const p = canon(text);
+      profiles.push(p);
+      const c = covered(q, p, idf);
+      cover = Math.max(cover, c);
+      if (c < w.minCover) continue;
+      const score = factor(kind) * similarity(q, p, bm25, idf, w);
+      if (!best || score > best.score) best = kind === 's' ? { score, matched: text } : { score };
+    }
+    // An answer that only repeats the question says nothing more (worker/db/search.ts does not index it either).
+    const answerText = entry?.answer && normalize(entry.answer) !== normalize(entry.question) ? entry.answer : null;
+    const answer = answerText ? canon(answerText.slice(0, ANSWER_CHARS)) : null;
+    const answered = answer ? pairCoverage(q, answer, idf) : 0;
+    if (cover < w.minCover && answered < w.minCover) continue;
+    if (answer) profiles.push(answer);
+    const score = answer ? ((best?.score ?? 0) + w.answer * answered) / (1 + w.answer) : (best?.score ?? 0);
+    scored.push(best?.matched ? { id, score, matched: best.matched, own: profiles } : { id, score, own: profiles });
+  }
+  scored.sort((a, b) => b.score - a.score);
+  orderTwins([...q.pairs], scored, idf, w.twinMargin);
+  // The answer, if any, is the first entry: high enough, and clear of the next (two entries that
+  // fit alike are both only related). Below the last one, the next is at most minScore: a lone
+  // weak match leads nothing. The rest are related (相关问答).
+  const kept = scored.filter((s) => s.score >= w.minScore);
+  return kept.map(({ id, score, matched }, i) => {
+    const lead = score - (kept[i + 1]?.score ?? w.minScore);
+    const confident = i === 0 && score + w.lead * lead >= w.confident;
+    return matched ? { id, score, matched, confident } : { id, score, confident };
+  });
 }

@@ -6,13 +6,11 @@ import { normalize } from './normalize';
 // reranker compares texts after rewriting every form to the group's preferred (first) form.
 
 export type SynonymTable = {
-  /** Every known form, longest first, so 住房公积金 wins over 公积金. */
-  pattern: RegExp | null;
+  /** Every known form by its first character, longest first, so 住房公积金 wins over 公积金. */
+  byFirst: Map<string, string[]>;
   preferred: Map<string, string>;
   forms: Map<string, string[]>;
 };
-
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export function buildSynonyms(groups: readonly (readonly string[])[]): SynonymTable {
   const preferred = new Map<string, string>();
@@ -28,21 +26,47 @@ export function buildSynonyms(groups: readonly (readonly string[])[]): SynonymTa
       forms.set(term, terms);
     }
   }
-  const alternatives = [...preferred.keys()].sort((a, b) => b.length - a.length).map(escape);
-  return { pattern: alternatives.length ? new RegExp(alternatives.join('|'), 'gu') : null, preferred, forms };
+  // Hundreds of groups: one alternation of every form would try each at every character; an
+  // index by first character tries only the few forms that can start there.
+  const byFirst = new Map<string, string[]>();
+  for (const term of preferred.keys()) {
+    const list = byFirst.get(term[0]!) ?? [];
+    list.push(term);
+    byFirst.set(term[0]!, list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
+  return { byFirst, preferred, forms };
+}
+
+/** Each leftmost-longest form the normalized text mentions, with where it starts. */
+function* mentions(table: SynonymTable, normalized: string): Generator<[string, number]> {
+  for (let i = 0; i < normalized.length; ) {
+    const found = table.byFirst.get(normalized[i]!)?.find((t) => normalized.startsWith(t, i));
+    if (found) {
+      yield [found, i];
+      i += found.length;
+    } else {
+      i++;
+    }
+  }
 }
 
 /** Normalized text with every synonym replaced by its group's preferred form. */
 export function canonicalize(table: SynonymTable, normalized: string): string {
-  if (!table.pattern) return normalized;
-  return normalized.replace(table.pattern, (m) => table.preferred.get(m) ?? m);
+  if (!table.byFirst.size) return normalized;
+  let out = '';
+  let at = 0;
+  for (const [form, i] of mentions(table, normalized)) {
+    out += normalized.slice(at, i) + (table.preferred.get(form) ?? form);
+    at = i + form.length;
+  }
+  return out + normalized.slice(at);
 }
 
 /** Every form (normalized) of each group that the normalized text mentions, other than the one used. */
 export function alternativeForms(table: SynonymTable, normalized: string): string[] {
-  if (!table.pattern) return [];
   const out = new Set<string>();
-  for (const [used] of normalized.matchAll(table.pattern)) {
+  for (const [used] of mentions(table, normalized)) {
     for (const form of table.forms.get(used) ?? []) if (form !== used) out.add(form);
   }
   return [...out];

@@ -193,6 +193,8 @@ export type SearchItem = {
   score: number;
   topic: string;
   matched?: string;
+  /** The entry answers the question (the app shows it as the answer); else it is only related (相关问答). */
+  confident: boolean;
 };
 
 export type FaqPublic = {

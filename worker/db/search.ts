@@ -1,13 +1,15 @@
 import { phrase } from '../../shared/match/fts';
 import { normalize } from '../../shared/match/normalize';
 import { commonDf, MAX_TERMS, planQuery } from '../../shared/match/query';
-import { rank, type PhrasingKind } from '../../shared/match/rank';
+import { ANSWER_CHARS, rank, type EntryText, type PhrasingKind } from '../../shared/match/rank';
 import { buildSynonyms, type SynonymTable } from '../../shared/match/synonyms';
 import { indexTerms } from '../../shared/match/tokens';
+import type { MatchWeights } from '../../shared/match/weights';
+import type { SearchItem } from '../../shared/schemas/faq';
 import { chunkJson } from '../lib/json-chunks';
 
-export type IndexableEntry = { id: string; question: string; similar: string[]; keywords: string[]; topic: string };
-export type SearchHit = { id: string; question: string; answer: string; score: number; topic: string; matched?: string };
+export type IndexableEntry = { id: string; question: string; answer: string; similar: string[]; keywords: string[]; topic: string };
+export type SearchHit = SearchItem;
 
 type TermRow = { e: string; k: PhrasingKind; x: string; t: string };
 
@@ -24,7 +26,8 @@ export function invalidateSynonyms(): void {
 function termRows(entry: IndexableEntry): TermRow[] {
   const row = (k: PhrasingKind, x: string): TermRow | null => {
     const t = indexTerms(normalize(x)).join(' ');
-    return t ? { e: entry.id, k, x, t } : null;
+    // The answer's text is read from the entry itself; its row holds only the terms.
+    return t ? { e: entry.id, k, x: k === 'a' ? '' : x, t } : null;
   };
   const rows = [
     row('q', entry.question),
@@ -32,6 +35,10 @@ function termRows(entry: IndexableEntry): TermRow[] {
     // Keywords are a bag of words, not a sentence: one row for all of them. The topic is not
     // indexed: a topic word would match every entry of the topic equally; the topic filter does that.
     entry.keywords.length ? row('k', entry.keywords.join(' ')) : null,
+    // Residents describe their situation; answers say who qualifies. The answer is found too,
+    // and weighs below the questions (shared/match/rank.ts); one that only repeats the question
+    // adds nothing but weight to its words.
+    normalize(entry.answer) === normalize(entry.question) ? null : row('a', entry.answer.slice(0, ANSWER_CHARS)),
   ];
   return rows.filter((r): r is TermRow => r !== null);
 }
@@ -107,10 +114,11 @@ const CANDIDATES_SQL = `
     WHERE faq_terms MATCH coalesce((SELECT m FROM expr), '""')  -- an empty phrase matches nothing
     ORDER BY bm25 LIMIT ?5
   )
-  SELECT 'v' AS kind, term AS id, NULL AS text, doc AS bm25, NULL AS question, NULL AS answer, NULL AS topic FROM vocab
+  SELECT 'v' AS kind, term AS id, NULL AS text, doc AS bm25, NULL AS question, NULL AS answer, NULL AS topic,
+    NULL AS similar, NULL AS keywords FROM vocab
   UNION ALL
   SELECT * FROM (
-    SELECT h.kind, h.entry_id, h.text, h.bm25, e.question, e.answer, e.topic
+    SELECT h.kind, h.entry_id, h.text, h.bm25, e.question, e.answer, e.topic, e.similar, e.keywords
     FROM hits h CROSS JOIN faq_entries e ON e.id = h.entry_id  -- CROSS: the hits drive, by primary key
     WHERE e.status = 'published'
       AND (e.valid_from IS NULL OR e.valid_from <= ?6)
@@ -125,15 +133,31 @@ const CANDIDATES_SQL = `
 const CANDIDATES = 100;
 const HITS_WITH_TOPIC = 1000;
 
-type CandidateRow = { id: string; kind: PhrasingKind; text: string; bm25: number; question: string; answer: string; topic: string };
+type CandidateRow = {
+  id: string;
+  kind: PhrasingKind;
+  text: string;
+  bm25: number;
+  question: string;
+  answer: string;
+  topic: string;
+  similar: string;
+  keywords: string;
+};
 type TermCountRow = { kind: 'v'; id: string; bm25: number };
 type ResultRow = CandidateRow | TermCountRow;
+
+const strings = (json: string | null): string[] => {
+  const v = json ? (JSON.parse(json) as unknown) : [];
+  return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+};
 
 /** Best first. Only entries published and valid on `today` (YYYY-MM-DD) are returned. */
 export async function searchFaq(
   db: D1Database,
   q: string,
-  opts: { limit: number; topic?: string; today: string },
+  // `weights` only for the benchmark's cross-validation; the app uses the chosen ones.
+  opts: { limit: number; topic?: string; today: string; weights?: MatchWeights },
 ): Promise<SearchHit[]> {
   const context = await loadContext(db);
   const plan = planQuery(q, context.synonyms);
@@ -157,17 +181,21 @@ export async function searchFaq(
     if (r.kind === 'v') df.set(r.id, r.bm25);
     else rows.push(r);
   }
+  const entryOf = new Map(rows.map((r) => [r.id, r]));
+  const texts = new Map<string, EntryText>(
+    [...entryOf.values()].map((r) => [r.id, { question: r.question, answer: r.answer, similar: strings(r.similar), keywords: strings(r.keywords) }]),
+  );
   const ranked = rank(
     plan,
     rows.map((r) => ({ id: r.id, kind: r.kind, text: r.text, bm25: -r.bm25 })),
     context.synonyms,
     { df, rows: Math.max(context.rows, 1) },
+    { entries: texts, weights: opts.weights },
   );
-  const entryOf = new Map(rows.map((r) => [r.id, r]));
   return ranked.slice(0, opts.limit).flatMap((r) => {
     const entry = entryOf.get(r.id);
     if (!entry) return [];
-    const hit: SearchHit = { id: r.id, question: entry.question, answer: entry.answer, score: r.score, topic: entry.topic };
+    const hit: SearchHit = { id: r.id, question: entry.question, answer: entry.answer, score: r.score, topic: entry.topic, confident: r.confident };
     if (r.matched) hit.matched = r.matched;
     return [hit];
   });

@@ -136,7 +136,7 @@ export const faqManageRoutes = new Hono<AppEnv>()
     if (base !== undefined && base !== entry.updatedAt) throw editedMeanwhile();
     const merged = { ...entry, ...changes };
     if (merged.validFrom && merged.validUntil && merged.validFrom > merged.validUntil) throw rangeError();
-    const reindex = changes.question || changes.similar || changes.keywords || changes.topic;
+    const reindex = changes.question || changes.answer || changes.similar || changes.keywords || changes.topic;
     const now = new Date().toISOString();
     // Guarded in the batch too, against an edit saved between the read above and the batch.
     const guard = base === undefined ? undefined : { base, revision: newId('rev') };
