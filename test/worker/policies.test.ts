@@ -295,6 +295,19 @@ describe('search: policies through the one matcher', () => {
     expect(both.body.policies[0]).toMatchObject({ id: p.id, validity: '现行有效', type: '行政规范性文件', unitName: '测试区人社局' });
     expect(both.body.policies.map((x: Json) => x.id)).not.toContain(draft.id);
   });
+
+  it('offers no policy for a question none of them is about, though their sentences share a word with it', async () => {
+    await publishedPolicy(editor, {
+      title: '测试区拓展政务公开线下渠道工作方案',
+      sections: [{ level: 1, heading: '一、拓展线下渠道', text: '明确各级政务服务中心设置政务公开专区，下沉到社区。天天开放。' }],
+    });
+    for (const q of ['明天下雨吗', '我家的猫走丢了怎么找回来']) {
+      const res = await api(`/api/search?q=${encodeURIComponent(q)}`);
+      expect({ q, policies: res.body.policies }).toEqual({ q, policies: [] });
+    }
+    const related = await api(`/api/search?q=${encodeURIComponent('政务公开专区设在哪里')}`);
+    expect(related.body.policies[0]?.title).toBe('测试区拓展政务公开线下渠道工作方案');
+  });
 });
 
 describe('the knowledge base rests on policies', () => {

@@ -2,6 +2,7 @@ import { phrase } from '../../shared/match/fts';
 import { normalize } from '../../shared/match/normalize';
 import { commonDf, MAX_TERMS, planQuery } from '../../shared/match/query';
 import { rank, type PhrasingKind } from '../../shared/match/rank';
+import { WEIGHTS } from '../../shared/match/weights';
 import { indexTerms } from '../../shared/match/tokens';
 import type { PolicyType } from '../../shared/policy/constants';
 import { canonicalDocNumbers, normalizeDocNumber } from '../../shared/policy/doc-number';
@@ -140,7 +141,10 @@ export async function searchPolicies(db: D1Database, q: string, opts: { limit: n
       if (r.kind === 'v') df.set(r.id, r.bm25);
       else candidates.push({ id: r.id, kind: r.kind, text: r.text, bm25: -r.bm25 });
     }
-    ranked = rank(plan, candidates, context.synonyms, { df, rows: Math.max(rowsCount, 1) });
+    // A document has hundreds of sentences, so almost any question shares a fragment with one of
+    // them: a policy is related only when one of its phrasings is as close to the question as a
+    // confident answer would be (a 文号 typed any way is found above, regardless).
+    ranked = rank(plan, candidates, context.synonyms, { df, rows: Math.max(rowsCount, 1) }).filter((r) => r.score >= WEIGHTS.confident);
   }
   const order: { id: string; score: number; matched?: string }[] = [...exactIds.map((id) => ({ id, score: 1 })), ...ranked.filter((r) => !exactIds.includes(r.id))].slice(0, opts.limit);
   const found = await hitRows(db, order.map((r) => r.id));
