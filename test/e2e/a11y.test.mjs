@@ -253,7 +253,8 @@ test('in 长辈模式 a resident searches, opens the answer, taps the number, as
     const input = page.locator('.zc-search input');
     await input.fill(words);
     await input.press('Enter');
-    const card = page.locator('.zc-results .zc-entry-card', { hasText: '发生工伤后如何申请工伤认定' });
+    // The confident answer's card, or a related entry.
+    const card = page.locator('.zc-results .zc-answer, .zc-results .zc-entry-card', { hasText: '发生工伤后如何申请工伤认定' });
     await card.waitFor();
     // The list ends with the resident's own words, ready to send.
     assert.match(await page.locator('.zc-results .zc-ask-with-words').innerText(), new RegExp(words));

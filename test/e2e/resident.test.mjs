@@ -113,7 +113,8 @@ test('an answer whose policy ends says until when it holds', async () => {
     const input = page.locator('.zc-search input');
     await input.fill('小规模纳税人免增值税的政策到什么时候');
     await input.press('Enter');
-    const first = page.locator('.zc-results .zc-entry-card').first();
+    // The first result: the confident answer's card, or else the first related entry.
+    const first = page.locator('.zc-results .zc-answer, .zc-results .zc-entry-card').first();
     await first.waitFor();
     assert.match(await first.innerText(), /小规模纳税人增值税有哪些优惠政策/);
     await first.click();
@@ -183,8 +184,9 @@ test('a question the base does not cover says so and offers 我要咨询 with th
     await input.fill(asked);
     await input.press('Enter');
     await page.locator('.zc-results .zc-ask-with-words').waitFor();
-    assert.equal(await page.locator('.zc-results .zc-entry-card').count(), 0, 'no unrelated entry is offered');
-    assert.match(await page.locator('.zc-results').innerText(), /没有找到相关问答/);
+    assert.equal(await page.locator('.zc-results .zc-entry-card, .zc-results .zc-answer').count(), 0, 'no unrelated entry is offered');
+    assert.equal(await page.locator('.zc-results .zc-policy-card').count(), 0, 'nor an unrelated policy');
+    assert.match(await page.locator('.zc-results').innerText(), /问答库里没有确切的答案/);
     await shot(page, 'search-nothing');
 
     await page.locator('.zc-results .zc-ask-with-words').click();

@@ -297,7 +297,7 @@ function Results({ query, onClear }: { query: string; onClear: () => void }) {
       {results.status === 'loading' && <Loading />}
       {results.status === 'error' && <ErrorState error={results.error} onRetry={results.reload} />}
       {found && answer && (
-        <View className={`${styles.answer} zc-answer`} hoverClass={styles.pressed} {...a11y.link(`答案：${answer.question}`)} onClick={() => go(routes.entry(answer.id, query))}>
+        <View className={`${styles.answer} zc-answer`} hoverClass={styles.pressed} {...a11y.link()} onClick={() => go(routes.entry(answer.id, query))}>
           <Text className={styles.answerLabel}>最符合的答案</Text>
           <Text className={`${styles.answerQuestion} zc-answer-question`}>{answer.question}</Text>
           <Text className={styles.answerText}>{excerpt(answer.answer, 90)}</Text>

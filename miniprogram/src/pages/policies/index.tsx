@@ -64,6 +64,7 @@ export default function Policies() {
       <View className={styles.head}>
         <View className="zc-policy-search">
           <SearchBar
+            className={styles.search}
             shape="round"
             value={text}
             placeholder="搜索政策标题、文号或关键词"
