@@ -274,7 +274,7 @@ test('in 长辈模式 the 文件依据 and the files of a policy read in large t
     assert.ok(size >= 18, `a basis title in 长辈模式 is at least 18 px (${size})`);
     const remove = await item.locator('.zc-basis-remove').boundingBox();
     assert.ok(remove.width >= 44 && remove.height >= 44, `× is a full touch target (${remove.width}×${remove.height})`);
-    await toBottom(page);
+    await page.locator('.zc-faq-basis').evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await shot(page, 'faq-basis-elder');
     await page.locator('.zc-basis-add').click();
     await page.locator('.zc-policy-chooser[data-status="ok"]').waitFor();
@@ -286,9 +286,9 @@ test('in 长辈模式 the 文件依据 and the files of a policy read in large t
     await page.locator('.zc-policy-editor-state[data-status="published"]').waitFor();
     await page.locator('.zc-add-interpretation').click();
     await page.locator('.zc-interpretation-form-chip[data-value="图解"]').click();
-    await page.locator('.zc-interpretation-image-pick').scrollIntoViewIfNeeded();
+    await page.locator('.nut-button.zc-interpretation-image-pick').evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await shot(page, 'policy-files-elder-image');
-    await page.locator('.zc-policy-edit-attachments').scrollIntoViewIfNeeded();
+    await page.locator('.zc-policy-edit-attachments').evaluate((el) => el.scrollIntoView({ block: 'center' }));
     await shot(page, 'policy-files-elder-attachments');
     assert.deepEqual(errors, []);
   } finally {
