@@ -240,7 +240,8 @@ function FullText({ policy: p }: { policy: Policy }) {
       {p.sections.map((s, n) => (
         <View key={n} id={sectionId(n)} className={`${styles.section} zc-policy-section`}>
           {s.heading && (
-            <Text className={`${styles.heading} ${styles[`level${Math.min(s.level, 3)}`]}`} {...a11y.heading(Math.min(s.level + 2, 6))}>
+            // 一、 and （一） are the outline's headings; 1. and 一是 lead a paragraph, in bold only.
+            <Text className={`${styles.heading} ${styles[`level${Math.min(s.level, 3)}`]}`} {...(s.level <= 2 ? a11y.heading(s.level + 2) : {})}>
               {s.heading}
             </Text>
           )}
