@@ -41,6 +41,11 @@ export function blendedIdf(stats: TermStats, pseudo: number): Weight {
   return (t) => Math.log(1 + n / ((stats.df.get(t) ?? 0) + pseudo * backgroundShare(t) + 0.5));
 }
 
+// The same entries come up for many questions: their texts' profiles are kept per synonym
+// table (a new table, after an office's edit, starts afresh), up to a bound.
+const profileCache = new WeakMap<SynonymTable, Map<string, Profile>>();
+const PROFILE_CACHE = 20_000;
+
 type Scored = { id: string; score: number; matched?: string; own: Profile[] };
 
 /**
@@ -93,7 +98,16 @@ export function rank(
   const topBm25 = Math.max(...candidates.map((c) => (c.kind === 'a' ? 0 : c.bm25)), 1e-9);
   const idf = blendedIdf(stats, w.background);
   const factor = (kind: PhrasingKind) => (kind === 'k' ? w.keywords : 1);
-  const canon = (text: string) => profile(canonicalize(synonyms, normalize(text)));
+  const canon = (text: string) => {
+    let cache = profileCache.get(synonyms);
+    if (!cache) profileCache.set(synonyms, (cache = new Map()));
+    let p = cache.get(text);
+    if (!p) {
+      if (cache.size >= PROFILE_CACHE) cache.clear();
+      cache.set(text, (p = profile(canonicalize(synonyms, normalize(text)))));
+    }
+    return p;
+  };
 
   const byEntry = new Map<string, Candidate[]>();
   for (const c of candidates) byEntry.set(c.id, [...(byEntry.get(c.id) ?? []), c]);

@@ -36,6 +36,6 @@ export const WEIGHTS: MatchWeights = {
   twinMargin: 0.02,
   minCover: 0.15,
   minScore: 0.15,
-  confident: 0.36,
+  confident: 0.39,
   lead: 3,
 };

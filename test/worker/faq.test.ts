@@ -230,11 +230,11 @@ describe('synonym list', () => {
     expectError(await api('/api/synonyms', { token: editor, body: { terms: ['甲', '乙'] } }), 403, 'forbidden');
     expectError(await api('/api/synonyms', { token: office, body: { terms: ['只有一个'] } }), 400, 'validation');
     expectError(await api('/api/synonyms', { token: office, body: { terms: ['重复', '重复'] } }), 400, 'validation');
-    const group = await api('/api/synonyms', { token: office, body: { terms: ['无犯罪记录证明', '良民证'] } });
+    const group = await api('/api/synonyms', { token: office, body: { terms: ['出入境记录查询', '出入境记录'] } });
     expect(group.status).toBe(201);
-    const updated = await api(`/api/synonyms/${group.body.id}`, { method: 'PUT', token: office, body: { terms: ['无犯罪记录证明', '无犯罪证明', '良民证'] } });
-    expect(updated.body.terms).toEqual(['无犯罪记录证明', '无犯罪证明', '良民证']);
-    expect((await api('/api/synonyms', { token: editor })).body.items).toContainEqual(expect.objectContaining({ terms: ['无犯罪记录证明', '无犯罪证明', '良民证'] }));
+    const updated = await api(`/api/synonyms/${group.body.id}`, { method: 'PUT', token: office, body: { terms: ['出入境记录查询', '出入境记录证明', '出入境记录'] } });
+    expect(updated.body.terms).toEqual(['出入境记录查询', '出入境记录证明', '出入境记录']);
+    expect((await api('/api/synonyms', { token: editor })).body.items).toContainEqual(expect.objectContaining({ terms: ['出入境记录查询', '出入境记录证明', '出入境记录'] }));
     expect((await api(`/api/synonyms/${group.body.id}`, { method: 'DELETE', token: office })).status).toBe(204);
     expectError(await api(`/api/synonyms/${group.body.id}`, { method: 'DELETE', token: office }), 404, 'not_found');
     expectError(await api('/api/synonyms'), 401, 'unauthorized');

@@ -366,6 +366,8 @@ describe('duplicates', () => {
       { kind: 'q', text: '更新：灵活就业怎么交社保' },
       { kind: 's', text: '自由职业社保去哪交' },
       { kind: 'k', text: '灵活就业' },
+      // The answer is indexed too; its text is read from the entry.
+      { kind: 'a', text: '' },
     ]);
     const found = await api(`/api/faq/search?q=${encodeURIComponent('自由职业社保去哪交')}`);
     expect(found.body.items[0]).toMatchObject({ id: entry.id, answer: '新的答案：线上办理。' });
