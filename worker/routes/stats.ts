@@ -33,10 +33,11 @@ export const statsRoutes = new Hono<AppEnv>().get('/stats', requireRole('editor'
   const period = statsPeriod(query, now);
   const scope = await scopeOf(db, user, query.unitId);
   const overrides = await loadOverrides(db);
-  const dayIndex = workingDayIndex(addDays(period.from, -REPLY_DAYS_LOOKBACK), period.to, overrides);
+  const indexFrom = addDays(period.from, -REPLY_DAYS_LOOKBACK);
+  const dayIndex = workingDayIndex(indexFrom, period.to, overrides);
 
   const [counts, units, interpretation, answerers] = await Promise.all([
-    statsCounts(db, scope, { ...period, dayIndex }),
+    statsCounts(db, scope, { ...period, indexFrom, dayIndex }),
     statsUnits(db, scope.unitIds),
     interpretationCounts(db, scope.unitIds),
     listAnswerers(db, {}),

@@ -15,7 +15,7 @@ export function statsPeriod(q: { from?: Day; to?: Day }, now: Date) {
   return { from, to, start, end, overdueBefore: nowIso < end ? nowIso : end, today: shanghaiDay(now) };
 }
 
-/** A reply to a question received longer ago than this before the period is left out of the working-days figures. */
+/** A reply to a question received longer ago than this before the period counts its working days from then on. */
 export const REPLY_DAYS_LOOKBACK = 366;
 
 /**
