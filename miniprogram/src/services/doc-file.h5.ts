@@ -1,4 +1,5 @@
 import type { DocFile } from './doc-file';
+import { chooseBrowserFile } from './browser-file';
 
 const ACCEPT = {
   // .doc and .wps are offered too: the API reads the format from the bytes and says how to convert them.
@@ -6,24 +7,7 @@ const ACCEPT = {
   attachment: '.pdf,.doc,.docx,.xls,.xlsx,.ofd,.txt,.png,.jpg,.jpeg,application/pdf,text/plain,image/png,image/jpeg',
 };
 
-export function pickDocFile(kind: 'import' | 'attachment' = 'import'): Promise<DocFile | null> {
-  return new Promise((resolve, reject) => {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.accept = ACCEPT[kind];
-    input.style.display = 'none';
-    document.body.appendChild(input);
-    const done = () => input.remove();
-    input.addEventListener('cancel', () => {
-      done();
-      resolve(null);
-    });
-    input.addEventListener('change', () => {
-      const file = input.files?.[0];
-      done();
-      if (!file) return resolve(null);
-      file.arrayBuffer().then((bytes) => resolve({ name: file.name, bytes }), reject);
-    });
-    input.click();
-  });
+export async function pickDocFile(kind: 'import' | 'attachment' = 'import'): Promise<DocFile | null> {
+  const file = await chooseBrowserFile(ACCEPT[kind]);
+  return file && { name: file.name, bytes: await file.arrayBuffer() };
 }
