@@ -10,6 +10,7 @@ import { devRoutes } from './routes/dev';
 import { faqRoutes } from './routes/faq';
 import { faqManageRoutes } from './routes/faq-manage';
 import { healthRoutes } from './routes/health';
+import { followupRoutes } from './routes/followups';
 import { inquiryActionRoutes } from './routes/inquiry-actions';
 import { inquiryRoutes } from './routes/inquiries';
 import { notificationRoutes } from './routes/notifications';
@@ -43,6 +44,7 @@ const api = new Hono<AppEnv>()
   .route('/', statsRoutes)
   .route('/', devRoutes);
 
+  .route('/', followupRoutes)
 export const app = new Hono<AppEnv>()
   .use('*', async (c, next) => {
     const start = performance.now();

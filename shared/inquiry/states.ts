@@ -25,6 +25,9 @@ export const ACTIONS = {
   classify: { from: ['submitted', 'assigned', 'awaiting_resident'], to: null, label: '标记简单问题' },
   withdraw: { from: ['submitted', 'assigned', 'awaiting_resident'], to: 'withdrawn', label: '撤回' },
   rate: { from: ['answered'], to: 'closed', label: '评价' },
+  // Both send an answered inquiry back to its unit (status assigned, or submitted without an answerer).
+  reopen: { from: ['answered', 'closed'], to: 'assigned', label: '退回重办' },
+  followup_question: { from: ['answered', 'closed'], to: 'assigned', label: '追问' },
 } as const satisfies Record<string, { from: readonly InquiryStatus[]; to: InquiryStatus | null; label: string }>;
 export type InquiryAction = keyof typeof ACTIONS;
 

@@ -31,6 +31,9 @@ export type InquiryRow = {
   version: number;
   created_by: string;
 };
+  /** When the office reopened it after a 回访, or the resident asked a 追问: the clock counts from here. */
+  reopened_at: string | null;
+  followup_question_at: string | null;
 
 const SELECT = `SELECT i.*, u.name AS unit_name, a.name AS answerer_name
   FROM inquiries i LEFT JOIN units u ON u.id = i.unit_id LEFT JOIN users a ON a.id = i.answerer_id`;
@@ -221,6 +224,8 @@ export async function applyChange(
 }
 
 export type NewInquiry = {
+  reopened_at: string;
+  followup_question_at: string;
   id: string;
   residentId: string | null;
   channel: Channel;

@@ -40,6 +40,14 @@ import {
   resolvedInput,
   transferInput,
 } from '../../shared/schemas/inquiry';
+import {
+  followupCallInput,
+  followupCloseInput,
+  followupIdParam,
+  followupListQuery,
+  followupQuestionInput,
+  followupReopenInput,
+} from '../../shared/schemas/followup';
 import { grantInput, noticeIdParam, noticeListQuery } from '../../shared/schemas/notification';
 import { accountDeleteInput, retentionInput } from '../../shared/schemas/privacy';
 import { statsQuery } from '../../shared/schemas/stats';
@@ -202,6 +210,14 @@ export const ROUTES: RouteDoc[] = [
 
   // ---- notifications ------------------------------------------------------------------------
   { method: 'get', path: '/api/notifications', tag: '消息', summary: '消息（含未读数）', callers: signedIn, query: noticeListQuery, ok: { status: 200, description: 'NoticePage' } },
+  { method: 'post', path: '/api/inquiries/:id/followup-question', tag: '咨询办理', summary: '追问：答复后 15 天内一次，同一工单退回单位，5 个工作日内答复', callers: ['resident'], params: idParam, json: followupQuestionInput, ok: { status: 200, description: 'InquiryView' }, errors: [403, 404, 409] },
+
+  // ---- 回访 (follow-ups) -------------------------------------------------------------------------
+  { method: 'get', path: '/api/followups', tag: '回访', summary: '政务公开办的回访队列（辖区内，open 或 done）', callers: ['office'], query: followupListQuery, ok: { status: 200, description: 'FollowupPage' }, errors: [403] },
+  { method: 'get', path: '/api/followups/:id', tag: '回访', summary: '一条回访：咨询、答复、居民联系方式、回访记录', callers: ['office'], params: followupIdParam, ok: { status: 200, description: 'FollowupDetail' }, errors: [403, 404] },
+  { method: 'post', path: '/api/followups/:id/calls', tag: '回访', summary: '记录一次回访电话', callers: ['office'], params: followupIdParam, json: followupCallInput, ok: { status: 200, description: 'FollowupDetail' }, errors: [403, 404, 409] },
+  { method: 'post', path: '/api/followups/:id/close', tag: '回访', summary: '结束回访', callers: ['office'], params: followupIdParam, json: followupCloseInput, ok: { status: 200, description: 'FollowupDetail' }, errors: [403, 404, 409] },
+  { method: 'post', path: '/api/followups/:id/reopen', tag: '回访', summary: '退回重办：咨询退回承办单位，自退回起 5 个工作日内答复', callers: ['office'], params: followupIdParam, json: followupReopenInput, ok: { status: 200, description: 'FollowupDetail' }, errors: [403, 404, 409] },
   { method: 'post', path: '/api/notifications/:id/read', tag: '消息', summary: '标为已读', callers: signedIn, params: noticeIdParam, ok: { status: 200, description: '{ read: true }' }, errors: [404] },
   { method: 'post', path: '/api/wechat/grants', tag: '消息', summary: '用户同意了一次订阅消息', callers: signedIn, json: grantInput, ok: { status: 201, description: '{ granted }' } },
 

@@ -1,6 +1,8 @@
 import { Hono, type Context } from 'hono';
 import { needsFollowup, nextStatus, type InquiryAction } from '../../shared/inquiry/states';
 import { idParam } from '../../shared/schemas/common';
+import { followupQuestionRefusal } from '../../shared/inquiry/followup';
+import { followupQuestionInput } from '../../shared/schemas/followup';
 import { assignInput, classifyInput, messageInput, rateInput, replyInput, transferInput } from '../../shared/schemas/inquiry';
 import { loadOverrides } from '../db/calendar';
 import {
@@ -13,6 +15,7 @@ import {
   type NewMessage,
   whoHandles,
 } from '../db/inquiries';
+import { openFollowupStatement } from '../db/followups';
 import { getActiveUnit, officeStaffFor } from '../db/units';
 import { getAnswerer } from '../db/users';
 import type { AppEnv, SessionUser } from '../env';
@@ -24,6 +27,7 @@ import { replyDeadline, stoppedWorkingDays } from '../rules/deadline';
 import { canHandle, canSee } from '../rules/inquiry-access';
 import { messages } from '../rules/inquiry-messages';
 import { inquiryView } from '../rules/inquiry-view';
+import { sendBack } from '../rules/reopen';
 
 type Change = {
   changes: InquiryChanges;
@@ -75,7 +79,8 @@ export const inquiryActionRoutes = new Hono<AppEnv>()
   .post('/inquiries/:id/reply', staff, validate('param', idParam), validate('json', replyInput), (c) =>
     act(c, c.req.valid('param').id, 'reply', 'staff', (row, user, now) => ({
       changes: { reply: c.req.valid('json').reply, replied_at: now.toISOString(), replied_by: user.id },
-      events: [{ type: 'replied', public: true, actor: user, data: { onTime: now.toISOString() <= row.due_at } }],
+      // The text goes in the ledger too: after a 追问 or a reopening the timeline holds both replies.
+      events: [{ type: 'replied', public: true, actor: user, data: { onTime: now.toISOString() <= row.due_at, reply: c.req.valid('json').reply } }],
       messages: row.resident_id ? [messages.replied(row.resident_id, row)] : [],
     })),
   )
@@ -97,7 +102,7 @@ export const inquiryActionRoutes = new Hono<AppEnv>()
       const overrides = await loadOverrides(c.env.DB);
       const stopped = stoppedWorkingDays(row.paused_at ?? now.toISOString(), now, overrides);
       const stoppedDays = row.stopped_days + stopped;
-      const due = replyDeadline({ receivedAt: row.received_at, simple: row.simple === 1, stoppedDays }, overrides);
+      const due = replyDeadline({ receivedAt: row.received_at, simple: row.simple === 1, stoppedDays, reopenedAt: row.reopened_at }, overrides);
       const notify = await whoHandles(c.env.DB, row.unit_id, row.answerer_id);
       return {
         changes: {
@@ -164,7 +169,10 @@ export const inquiryActionRoutes = new Hono<AppEnv>()
     act(c, c.req.valid('param').id, 'classify', 'staff', async (row, user) => {
       const { simple } = c.req.valid('json');
       if ((row.simple === 1) === simple) throw new ApiError('conflict', simple ? '已标记为简单问题' : '未标记为简单问题');
-      const due = replyDeadline({ receivedAt: row.received_at, simple, stoppedDays: row.stopped_days }, await loadOverrides(c.env.DB));
+      const due = replyDeadline(
+        { receivedAt: row.received_at, simple, stoppedDays: row.stopped_days, reopenedAt: row.reopened_at },
+        await loadOverrides(c.env.DB),
+      );
       return {
         changes: { simple: simple ? 1 : 0, due_at: due.dueAt, due_provisional: due.provisional ? 1 : 0 },
         events: [{ type: 'classified', public: true, actor: user, data: { simple, dueAt: due.dueAt } }],
@@ -191,17 +199,28 @@ export const inquiryActionRoutes = new Hono<AppEnv>()
           ...(followup ? [{ type: 'followup_opened', public: false, actor: null }] : []),
         ],
         messages: office.map((u) => messages.followup(u, row, rating)),
-        extra: (db) =>
-          followup
-            ? [
-                db
-                  .prepare(
-                    `INSERT INTO followups (inquiry_id, rating, created_at)
-                     SELECT ?1, ?2, ?3 WHERE EXISTS (SELECT 1 FROM inquiries WHERE id = ?1 AND version = ?4)`,
-                  )
-                  .bind(row.id, rating, now.toISOString(), row.version),
-              ]
-            : [],
+        extra: (db) => (followup ? [openFollowupStatement(db, { inquiryId: row.id, version: row.version, rating, at: now.toISOString() })] : []),
+      };
+    }),
+  )
+
+  /** 追问: the resident's one follow-up question on the reply, on the same ticket; the unit answers it afresh. */
+  .post('/inquiries/:id/followup-question', resident, validate('param', idParam), validate('json', followupQuestionInput), (c) =>
+    act(c, c.req.valid('param').id, 'followup_question', 'resident', async (row, user, now) => {
+      const refused = followupQuestionRefusal({ status: row.status, repliedAt: row.replied_at, followupQuestionAt: row.followup_question_at }, now);
+      if (refused) throw new ApiError('conflict', refused);
+      const back = await sendBack(c.env.DB, row, now, await loadOverrides(c.env.DB));
+      return {
+        changes: { ...back.changes, followup_question_at: now.toISOString() },
+        events: [
+          {
+            type: 'followup_question',
+            public: true,
+            actor: user,
+            data: { question: c.req.valid('json').question, dueAt: back.dueAt, answererName: back.answerer?.name ?? null },
+          },
+        ],
+        messages: back.notify.map((u) => messages.followupQuestion(u, row, back.dueAt)),
       };
     }),
   );

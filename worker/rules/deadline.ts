@@ -3,14 +3,15 @@ import { REPLY_DAYS } from '../../shared/inquiry/states';
 
 /**
  * The reply deadline: 5 working days after receipt (3 for a simple question), plus the working
- * days the clock stood still while the resident was asked for more detail.
+ * days the clock stood still while the resident was asked for more detail. An inquiry sent back
+ * to its unit (reopened after a 回访, or a 追问) counts afresh from that moment.
  */
 export function replyDeadline(
-  i: { receivedAt: string; simple: boolean; stoppedDays: number },
+  i: { receivedAt: string; simple: boolean; stoppedDays: number; reopenedAt?: string | null },
   overrides: YearSchedules,
 ): { dueAt: string; provisional: boolean } {
   const days = (i.simple ? REPLY_DAYS.simple : REPLY_DAYS.normal) + i.stoppedDays;
-  const due = dueDate(new Date(i.receivedAt), days, overrides);
+  const due = dueDate(new Date(i.reopenedAt ?? i.receivedAt), days, overrides);
   return { dueAt: due.dueAt.toISOString(), provisional: due.provisional };
 }
 

@@ -12,8 +12,9 @@ export const messages = {
     title: '新的政策咨询待答复',
     body: '咨询已交办，请在期限内答复。',
   }),
-  replied: (userId: string, i: { id: string; ticket: string }): NewMessage => ({
-    key: `replied:${i.id}`,
+  // The version tells a second reply (after a 追问 or a reopening) from the first.
+  replied: (userId: string, i: { id: string; ticket: string; version: number }): NewMessage => ({
+    key: `replied:${i.id}:${i.version}`,
     userId,
     inquiryId: i.id,
     kind: 'replied',
@@ -59,6 +60,23 @@ export const messages = {
     kind: 'followup',
     title: '需要回访',
     body: `咨询 ${i.ticket} 的答复被评价为「${rating}」，请安排回访。`,
+  }),
+  // The office sent the inquiry back to its unit after a 回访: a pointer; the inbox lists it again.
+  reopened: (userId: string, i: { id: string; ticket: string; version: number }, dueAt: string): NewMessage => ({
+    key: `reopened:${i.id}:${i.version}:${userId}`,
+    userId,
+    inquiryId: i.id,
+    kind: 'reopened',
+    title: '咨询退回重办',
+    body: `政务公开办回访后将咨询 ${i.ticket} 退回重办，请于 ${shanghaiText(dueAt)} 前重新答复。`,
+  }),
+  followupQuestion: (userId: string, i: { id: string; ticket: string; version: number }, dueAt: string): NewMessage => ({
+    key: `followup_question:${i.id}:${i.version}:${userId}`,
+    userId,
+    inquiryId: i.id,
+    kind: 'followup_question',
+    title: '居民追问',
+    body: `咨询 ${i.ticket} 的居民对答复有追问，请于 ${shanghaiText(dueAt)} 前答复。`,
   }),
 };
 

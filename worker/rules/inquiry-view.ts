@@ -1,4 +1,5 @@
 import type { YearSchedules } from '../../shared/calendar';
+import { followupQuestionRefusal, followupQuestionUntil } from '../../shared/inquiry/followup';
 import { OPEN, isOverdue } from '../../shared/inquiry/states';
 import type { InquiryEvent, InquiryView } from '../../shared/schemas/inquiry';
 import type { InquiryRow } from '../db/inquiries';
@@ -36,6 +37,12 @@ export function inquiryView(
     rating: r.rating,
     consentPublish: r.consent_publish === 1,
     version: r.version,
+    reopenedAt: r.reopened_at,
+    followupQuestionAt: r.followup_question_at,
+    followupQuestionUntil:
+      r.replied_at && !followupQuestionRefusal({ status: r.status, repliedAt: r.replied_at, followupQuestionAt: r.followup_question_at }, now)
+        ? followupQuestionUntil(r.replied_at)
+        : null,
   };
   if (canSeeContact(user, r)) view.contact = { name: r.contact_name, phone: r.contact_phone };
   if (events) view.events = events;
