@@ -37,3 +37,8 @@ export function normalize(text: string): string {
     .filter((c) => c.length > 0)
     .join(' ');
 }
+
+/** The text as typed (NFKC, lower case, separators as spaces): what 「in the question's own words」 compares. */
+export function typedForm(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(SEPARATORS, ' ').trim();
+}

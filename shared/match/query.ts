@@ -1,9 +1,11 @@
-import { normalize } from './normalize';
+import { normalize, typedForm } from './normalize';
 import { isStopChar } from './stopwords';
 import { alternativeForms, canonicalize, type SynonymTable } from './synonyms';
 import { bigrams, indexTerms } from './tokens';
 
 export type QueryPlan = {
+  /** The question as typed (shared/match/normalize.ts typedForm): between texts that fit alike, the one in the resident's own words goes first. */
+  typed: string;
   /** Normalized, synonyms rewritten to their preferred form: what the reranker compares. */
   canonical: string;
   /**
@@ -21,6 +23,7 @@ export function planQuery(text: string, synonyms: SynonymTable): QueryPlan | nul
   if (![...normalized].some((c) => c !== ' ' && !isStopChar(c))) return null;
   const canonical = canonicalize(synonyms, normalized);
   return {
+    typed: typedForm(text),
     canonical,
     terms: [...new Set([...indexTerms(normalized), ...indexTerms(canonical)])],
     phrases: alternativeForms(synonyms, normalized).map(bigrams),

@@ -1,8 +1,9 @@
 import { BACKGROUND_COUNTS, BACKGROUND_SENTENCES } from './background';
-import { normalize } from './normalize';
+import { normalize, typedForm } from './normalize';
 import type { QueryPlan, TermStats } from './query';
 import { covered, pairCoverage, profile, similarity, type Profile, type Weight } from './score';
 import { canonicalize, type SynonymTable } from './synonyms';
+import { bigrams } from './tokens';
 import { WEIGHTS, type MatchWeights } from './weights';
 
 /** Which text of an entry an index row holds: its question, a similar phrasing, its keywords, its answer. */
@@ -46,7 +47,20 @@ export function blendedIdf(stats: TermStats, pseudo: number): Weight {
 const profileCache = new WeakMap<SynonymTable, Map<string, Profile>>();
 const PROFILE_CACHE = 20_000;
 
-type Scored = { id: string; score: number; matched?: string; own: Profile[] };
+type Scored = { id: string; score: number; matched?: string; own: Profile[]; literal: number; pairs: ReadonlySet<string> };
+
+/**
+ * Share of the question's own character pairs, as typed, that a text holds. Synonyms and
+ * numbers make 「五万块钱能做什么生意」 and 「5万块钱可以做什么生意」 score alike; the resident's
+ * own wording decides between them.
+ */
+function literal(typed: ReadonlySet<string>, text: string): number {
+  if (!typed.size) return 0;
+  const pairs = new Set(bigrams(typedForm(text)));
+  let shared = 0;
+  for (const t of typed) if (pairs.has(t)) shared++;
+  return shared / typed.size;
+}
 
 /**
  * The rarest of the question's character pairs (and numbers) that `a` holds and `b` does not:
@@ -59,20 +73,32 @@ function own(pairs: readonly string[], a: Profile[], b: Profile[], w: Weight): n
   return best;
 }
 
+/** Jaccard of two texts' character pairs: twins share most of them, two questions that merely score alike do not. */
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const t of a) if (b.has(t)) shared++;
+  const all = a.size + b.size - shared;
+  return all ? shared / all : 0;
+}
+
 /**
  * Near twins (租房提取 / 购房提取) share most words, so their scores differ by noise. The one that
  * holds the question's distinguishing word goes first; the weights are rarity, so generic words
  * (材料, 需要, 办理) that one twin happens to repeat never outweigh it.
  */
-function orderTwins(pairs: readonly string[], list: Scored[], w: Weight, margin: number): void {
+function orderTwins(pairs: readonly string[], list: Scored[], idf: Weight, w: MatchWeights): void {
   const TOP = 3;
   for (let pass = 0; pass < TOP; pass++) {
     for (let i = 0; i + 1 < Math.min(list.length, TOP + 1); i++) {
       const a = list[i]!;
       const b = list[i + 1]!;
-      if (a.score - b.score > margin) continue;
-      // The winner takes the place and its score: the list stays in score order.
-      if (own(pairs, b.own, a.own, w) > own(pairs, a.own, b.own, w)) {
+      if (a.score - b.score > w.twinMargin) continue;
+      if (overlap(a.pairs, b.pairs) < w.twinOverlap) continue;
+      // The winner takes the place and its score: the list stays in score order. With no word
+      // of the question to tell them apart, the one in the question's own words wins.
+      const ob = own(pairs, b.own, a.own, idf);
+      const oa = own(pairs, a.own, b.own, idf);
+      if (ob > oa || (ob === oa && b.literal > a.literal)) {
         list[i] = { ...b, score: a.score };
         list[i + 1] = { ...a, score: b.score };
       }
@@ -95,6 +121,7 @@ export function rank(
 ): Ranked[] {
   const w = opts.weights ?? WEIGHTS;
   const q = profile(plan.canonical);
+  const typed = new Set(bigrams(plan.typed));
   const topBm25 = Math.max(...candidates.map((c) => (c.kind === 'a' ? 0 : c.bm25)), 1e-9);
   const idf = blendedIdf(stats, w.background);
   const factor = (kind: PhrasingKind) => (kind === 'k' ? w.keywords : 1);
@@ -126,7 +153,7 @@ export function rank(
       for (const s of entry.similar ?? []) add('s', s);
       if (entry.keywords?.length) add('k', entry.keywords.join(' '));
     }
-    let best: { score: number; matched?: string } | null = null;
+    let best: { score: number; literal: number; pairs: ReadonlySet<string>; matched?: string } | null = null;
     let cover = 0;
     const profiles: Profile[] = [];
     for (const [key, { kind, bm25 }] of phrasings) {
@@ -137,7 +164,9 @@ export function rank(
       cover = Math.max(cover, c);
       if (c < w.minCover) continue;
       const score = factor(kind) * similarity(q, p, bm25, idf, w);
-      if (!best || score > best.score) best = kind === 's' ? { score, matched: text } : { score };
+      if (best && score < best.score) continue;
+      const lit = literal(typed, text);
+      if (!best || score > best.score || lit > best.literal) best = kind === 's' ? { score, literal: lit, pairs: p.pairs, matched: text } : { score, literal: lit, pairs: p.pairs };
     }
     // An answer that only repeats the question says nothing more (worker/db/search.ts does not index it either).
     const answerText = entry?.answer && normalize(entry.answer) !== normalize(entry.question) ? entry.answer : null;
@@ -146,10 +175,12 @@ export function rank(
     if (cover < w.minCover && answered < w.minCover) continue;
     if (answer) profiles.push(answer);
     const score = answer ? ((best?.score ?? 0) + w.answer * answered) / (1 + w.answer) : (best?.score ?? 0);
-    scored.push(best?.matched ? { id, score, matched: best.matched, own: profiles } : { id, score, own: profiles });
+    const lit = best?.literal ?? 0;
+    const bp = best?.pairs ?? new Set<string>();
+    scored.push(best?.matched ? { id, score, matched: best.matched, own: profiles, literal: lit, pairs: bp } : { id, score, own: profiles, literal: lit, pairs: bp });
   }
   scored.sort((a, b) => b.score - a.score);
-  orderTwins([...q.pairs], scored, idf, w.twinMargin);
+  orderTwins([...q.pairs], scored, idf, w);
   // The answer, if any, is the first entry: high enough, and clear of the next (two entries that
   // fit alike are both only related). Below the last one, the next is at most minScore: a lone
   // weak match leads nothing. The rest are related (相关问答).

@@ -10,6 +10,8 @@ export type MatchWeights = SimilarityWeights & {
   background: number;
   /** Twins within this score of each other are ordered by the words of the question they hold. */
   twinMargin: number;
+  /** …and only when their best phrasings share at least this share of character pairs (they are twins). */
+  twinOverlap: number;
   /**
    * Below this share of the question's rarity-weighted characters (pairs, for an answer), a
    * text is about something else: 「明天下雨吗」 shares one 天 with 「陪产假有多少天」, and an
@@ -34,6 +36,7 @@ export const WEIGHTS: MatchWeights = {
   answer: 1,
   background: 1000,
   twinMargin: 0.02,
+  twinOverlap: 0.5,
   minCover: 0.15,
   minScore: 0.15,
   confident: 0.39,

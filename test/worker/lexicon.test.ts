@@ -70,6 +70,25 @@ describe('the default lexicon', () => {
   });
 });
 
+describe('words that mean something else too', () => {
+  it.each([
+    ['低保的补贴对象有哪些', '配偶'],
+    ['公积金账户余额怎么查', '个人账户'],
+    ['个税软件怎么下载', '数字经济'],
+    ['户口搬过来要什么材料', '招商引资'],
+    ['老人在家摔伤了能报销吗', '工伤'],
+    ['生育有一次性补贴吗', '一次性创业补贴'],
+    ['出国旅游回来要隔离吗', '流行地区'],
+    ['家里好几个孩子有补贴吗', '聚集性疫情'],
+  ])('%s is not read as %s', (q, term) => {
+    expect(canonicalize(table(), normalize(q))).not.toContain(term);
+  });
+
+  it('still reads a factory moving here as investment', () => {
+    expect(canonicalize(table(), normalize('我们想把工厂搬过来'))).toContain('招商引资');
+  });
+});
+
 describe('residents’ words', () => {
   it.each([
     ['跑外卖的怎么交社保', 'faq_demo_linghuojiuyecanbao'],

@@ -67,7 +67,11 @@ const BASE: Entry[] = [
     question: '灵活就业人员如何参加职工基本养老保险？',
     answer: '未在用人单位参保的灵活就业人员，可以个人身份参加职工基本养老保险。',
     topic: '社保',
+    similar: ['打零工的怎么交社保', '外卖骑手怎么交社保'],
   },
+  // Twins in the synonyms' eyes (可以 and 能 are one word to the matcher): only the wording differs.
+  { id: 'r_startup_may', question: '一次性创业补贴可以领多少？', answer: '按每户5000元发放。', topic: '就业' },
+  { id: 'r_startup_can', question: '一次性创业补贴能领多少？', answer: '按每户5000元发放。', topic: '就业' },
 ];
 
 beforeAll(async () => {
@@ -134,6 +138,19 @@ describe('the word that tells twins apart', () => {
   it('tells 职工 from 城乡居民 by the word the question has', async () => {
     expect((await first('城乡居民医保怎么交'))?.id).toBe('r_resident_med');
     expect((await first('职工医保住院怎么报'))?.id).toBe('r_worker_med');
+  });
+});
+
+describe('the question\'s own words', () => {
+  it('puts first, of two entries that fit alike, the one worded as the resident typed', async () => {
+    expect((await search('一次性创业补贴可以领多少')).slice(0, 2).map((h) => h.id)).toEqual(['r_startup_may', 'r_startup_can']);
+    expect((await search('一次性创业补贴能领多少')).slice(0, 2).map((h) => h.id)).toEqual(['r_startup_can', 'r_startup_may']);
+  });
+
+  it('shows under 也有人问 the similar phrasing in the resident\'s words', async () => {
+    // Both phrasings read 灵活就业人员 to the matcher.
+    expect((await first('外卖骑手怎么交社保'))).toMatchObject({ id: 'r_flexible', matched: '外卖骑手怎么交社保' });
+    expect((await first('打零工的怎么交社保'))).toMatchObject({ id: 'r_flexible', matched: '打零工的怎么交社保' });
   });
 });
 
