@@ -9,8 +9,8 @@ import { calendarRoutes } from './routes/calendar';
 import { devRoutes } from './routes/dev';
 import { faqRoutes } from './routes/faq';
 import { faqManageRoutes } from './routes/faq-manage';
-import { healthRoutes } from './routes/health';
 import { followupRoutes } from './routes/followups';
+import { healthRoutes } from './routes/health';
 import { inquiryActionRoutes } from './routes/inquiry-actions';
 import { inquiryRoutes } from './routes/inquiries';
 import { notificationRoutes } from './routes/notifications';
@@ -38,13 +38,13 @@ const api = new Hono<AppEnv>()
   .route('/', calendarRoutes)
   .route('/', inquiryRoutes)
   .route('/', inquiryActionRoutes)
+  .route('/', followupRoutes)
   .route('/', routingRoutes)
   .route('/', notificationRoutes)
   .route('/', privacyRoutes)
   .route('/', statsRoutes)
   .route('/', devRoutes);
 
-  .route('/', followupRoutes)
 export const app = new Hono<AppEnv>()
   .use('*', async (c, next) => {
     const start = performance.now();

@@ -82,6 +82,12 @@ export type InquiryView = {
   rating: Rating | null;
   consentPublish: boolean;
   version: number;
+  /** When it was last sent back to its unit (reopened after a 回访, or a 追问); the due date counts from here. */
+  reopenedAt: string | null;
+  /** When the resident asked their one 追问. */
+  followupQuestionAt: string | null;
+  /** Until when the resident may still ask a 追问; null when they cannot (not answered, asked already, too late). */
+  followupQuestionUntil: string | null;
   /** Only for the resident themself, the staff handling the inquiry, and the office. */
   contact?: { name: string | null; phone: string | null };
   events?: InquiryEvent[];
@@ -89,9 +95,3 @@ export type InquiryView = {
 
 /** A page of a staff member's 工作台 tab, with every tab's count. */
 export type InboxPage = { items: InquiryView[]; total: number; counts: InboxCounts };
-  /** When it was last sent back to its unit (reopened after a 回访, or a 追问); the due date counts from here. */
-  reopenedAt: string | null;
-  /** When the resident asked their one 追问. */
-  followupQuestionAt: string | null;
-  /** Until when the resident may still ask a 追问; null when they cannot (not answered, asked already, too late). */
-  followupQuestionUntil: string | null;

@@ -30,10 +30,10 @@ export type InquiryRow = {
   rating: Rating | null;
   version: number;
   created_by: string;
-};
   /** When the office reopened it after a 回访, or the resident asked a 追问: the clock counts from here. */
   reopened_at: string | null;
   followup_question_at: string | null;
+};
 
 const SELECT = `SELECT i.*, u.name AS unit_name, a.name AS answerer_name
   FROM inquiries i LEFT JOIN units u ON u.id = i.unit_id LEFT JOIN users a ON a.id = i.answerer_id`;
@@ -195,6 +195,8 @@ export type InquiryChanges = Partial<{
   replied_by: string;
   rating: Rating;
   rated_at: string;
+  reopened_at: string;
+  followup_question_at: string;
 }>;
 
 /**
@@ -224,8 +226,6 @@ export async function applyChange(
 }
 
 export type NewInquiry = {
-  reopened_at: string;
-  followup_question_at: string;
   id: string;
   residentId: string | null;
   channel: Channel;

@@ -205,11 +205,6 @@ export const ROUTES: RouteDoc[] = [
   { method: 'post', path: '/api/inquiries/:id/classify', tag: '咨询办理', summary: '标为简单问题（3 个工作日）', callers: staff, params: idParam, json: classifyInput, ok: { status: 200, description: 'InquiryView' }, errors: [403, 404, 409] },
   { method: 'post', path: '/api/inquiries/:id/withdraw', tag: '咨询办理', summary: '撤回', callers: ['resident'], params: idParam, ok: { status: 200, description: 'InquiryView' }, errors: [403, 404, 409] },
   { method: 'post', path: '/api/inquiries/:id/rate', tag: '咨询办理', summary: '评价', callers: ['resident'], params: idParam, json: rateInput, ok: { status: 200, description: 'InquiryView' }, errors: [403, 404, 409] },
-  { method: 'get', path: '/api/routing', tag: '咨询', summary: '类目 → 承办单位', callers: anyone, ok: { status: 200, description: '{ items: [{ topic, unitId, unitName }] }' } },
-  { method: 'put', path: '/api/routing', tag: '咨询', summary: '设置承办单位', callers: ['office'], json: routesInput, ok: { status: 200, description: '{ updated }' }, errors: [403] },
-
-  // ---- notifications ------------------------------------------------------------------------
-  { method: 'get', path: '/api/notifications', tag: '消息', summary: '消息（含未读数）', callers: signedIn, query: noticeListQuery, ok: { status: 200, description: 'NoticePage' } },
   { method: 'post', path: '/api/inquiries/:id/followup-question', tag: '咨询办理', summary: '追问：答复后 15 天内一次，同一工单退回单位，5 个工作日内答复', callers: ['resident'], params: idParam, json: followupQuestionInput, ok: { status: 200, description: 'InquiryView' }, errors: [403, 404, 409] },
 
   // ---- 回访 (follow-ups) -------------------------------------------------------------------------
@@ -218,6 +213,11 @@ export const ROUTES: RouteDoc[] = [
   { method: 'post', path: '/api/followups/:id/calls', tag: '回访', summary: '记录一次回访电话', callers: ['office'], params: followupIdParam, json: followupCallInput, ok: { status: 200, description: 'FollowupDetail' }, errors: [403, 404, 409] },
   { method: 'post', path: '/api/followups/:id/close', tag: '回访', summary: '结束回访', callers: ['office'], params: followupIdParam, json: followupCloseInput, ok: { status: 200, description: 'FollowupDetail' }, errors: [403, 404, 409] },
   { method: 'post', path: '/api/followups/:id/reopen', tag: '回访', summary: '退回重办：咨询退回承办单位，自退回起 5 个工作日内答复', callers: ['office'], params: followupIdParam, json: followupReopenInput, ok: { status: 200, description: 'FollowupDetail' }, errors: [403, 404, 409] },
+  { method: 'get', path: '/api/routing', tag: '咨询', summary: '类目 → 承办单位', callers: anyone, ok: { status: 200, description: '{ items: [{ topic, unitId, unitName }] }' } },
+  { method: 'put', path: '/api/routing', tag: '咨询', summary: '设置承办单位', callers: ['office'], json: routesInput, ok: { status: 200, description: '{ updated }' }, errors: [403] },
+
+  // ---- notifications ------------------------------------------------------------------------
+  { method: 'get', path: '/api/notifications', tag: '消息', summary: '消息（含未读数）', callers: signedIn, query: noticeListQuery, ok: { status: 200, description: 'NoticePage' } },
   { method: 'post', path: '/api/notifications/:id/read', tag: '消息', summary: '标为已读', callers: signedIn, params: noticeIdParam, ok: { status: 200, description: '{ read: true }' }, errors: [404] },
   { method: 'post', path: '/api/wechat/grants', tag: '消息', summary: '用户同意了一次订阅消息', callers: signedIn, json: grantInput, ok: { status: 201, description: '{ granted }' } },
 

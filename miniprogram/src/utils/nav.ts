@@ -34,6 +34,9 @@ export const routes = {
   people: (unitId?: string) => (unitId ? `/pages/staff/people/index?unitId=${q(unitId)}` : '/pages/staff/people/index'),
   profile: (id: string) => `/pages/staff/profile/index?id=${q(id)}`,
   gaps: () => '/pages/staff/gaps/index',
+  /** The office's 回访 queue and one 回访. */
+  followups: () => '/pages/staff/followups/index',
+  followup: (id: number) => `/pages/staff/followup/index?id=${id}`,
   /** Development sign-in, offered only where the API has it. */
   devSignIn: () => '/pages/staff/dev/index',
   units: () => '/pages/staff/units/index',

@@ -9,7 +9,11 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const num = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
 /** A ledger event in plain Chinese: a short title and, where it helps, the details. */
-export function describe(e: InquiryEvent, audience: Audience): { title: string; detail: string[] } {
+export function describe(
+  e: InquiryEvent,
+  audience: Audience,
+  reply: { nth: number; of: number } = { nth: 1, of: 1 },
+): { title: string; detail: string[] } {
   const d = e.data;
   const you = audience === 'resident';
   switch (e.type) {
@@ -52,7 +56,30 @@ export function describe(e: InquiryEvent, audience: Audience): { title: string; 
       };
     }
     case 'replied':
-      return { title: '已答复', detail: !you && d.onTime === false ? ['超过答复期限'] : [] };
+      return {
+        title: reply.nth > 1 ? '再次答复' : '已答复',
+        // Answered again (after a 追问 or a reopening): every reply stays readable here; the card shows the latest.
+        detail: [...(reply.of > 1 && str(d.reply) ? [str(d.reply)] : []), ...(!you && d.onTime === false ? ['超过答复期限'] : [])],
+      };
+    case 'followup_question':
+      return {
+        title: you ? '您追问了' : '居民追问',
+        detail: [str(d.question), ...(str(d.dueAt) ? [`答复期限 ${monthDay(str(d.dueAt))}`] : [])].filter(Boolean),
+      };
+    case 'reopened':
+      return {
+        title: '回访后退回重办',
+        detail: [
+          ...(str(d.unitName) ? [`由${str(d.unitName)}重新答复`] : []),
+          ...(str(d.dueAt) ? [`答复期限 ${monthDay(str(d.dueAt))}`] : []),
+        ],
+      };
+    case 'followup_call':
+      return { title: d.reached === true ? '回访：已接通' : '回访：未接通', detail: [str(d.outcome)].filter(Boolean) };
+    case 'followup_closed':
+      return { title: '结束回访', detail: [str(d.note)].filter(Boolean) };
+    case 'followup_reopened':
+      return { title: '政务公开办退回重办', detail: str(d.reason) ? [`退回理由：${str(d.reason)}`] : [] };
     case 'classified':
       return {
         title: d.simple === true ? '确认为简单问题' : '取消简单问题标记',
@@ -92,10 +119,13 @@ export function describe(e: InquiryEvent, audience: Audience): { title: string; 
 /** The inquiry's ledger, newest first. Residents get the public events only (the API decides). */
 export function Timeline({ events, audience }: { events: InquiryEvent[]; audience: Audience }) {
   const ordered = [...events].reverse();
+  const replies = events.filter((e) => e.type === 'replied').length;
+  let nth = replies;
   return (
     <View className={`${styles.timeline} zc-timeline`}>
       {ordered.map((e, i) => {
-        const { title, detail } = describe(e, audience);
+        // Newest first: the first reply met is the last one given.
+        const { title, detail } = describe(e, audience, e.type === 'replied' ? { nth: nth--, of: replies } : undefined);
         // Staff see who did each step: every action in the ledger names its person.
         if (e.actorName && audience !== 'resident') detail.push(`经办：${e.actorName}`);
         return (

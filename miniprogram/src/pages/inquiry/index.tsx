@@ -15,8 +15,9 @@ import { EmptyState, LoadState } from '../../components/Status';
 import { Timeline } from '../../components/Timeline';
 import { useResource } from '../../hooks/useResource';
 import { useInquiryAction } from '../../hooks/useInquiryAction';
+import { askFollowupQuestion } from '../../services/followups';
 import { getInquiry, rate, supplement, withdraw } from '../../services/inquiry';
-import { dateTime } from '../../utils/format';
+import { dateTime, monthDay } from '../../utils/format';
 import { go, param, routes } from '../../utils/nav';
 import * as a11y from '../../utils/a11y';
 import { Page } from '../../components/Page';
@@ -121,13 +122,26 @@ function InquiryDetail({ inquiry: i, refresh }: { inquiry: InquiryView; refresh:
         <RateForm busy={busy === 'rate'} onRate={(r, comment) => act('rate', () => rate(i.id, r, comment), '感谢评价')} />
       )}
 
-      {i.rating && (
+      {/* Sent back after a 追问 or a 回访, the rating was of the earlier reply: the timeline keeps it. */}
+      {i.rating && i.status === 'closed' && (
         <View className={`${styles.card} zc-rated`}>
           <Text className={styles.cardTitle}>您的评价</Text>
           <Text className={`${styles.ratedValue} zc-rated-value`}>{i.rating}</Text>
           {ratingComment && <Text className={styles.ratedComment}>{ratingComment}</Text>}
           <Text className={styles.ratedThanks}>感谢您的评价，本次咨询已办结。</Text>
         </View>
+      )}
+
+      {i.followupQuestionUntil && (
+        <FollowupQuestion
+          until={i.followupQuestionUntil}
+          busy={busy === 'followup'}
+          onSend={async (question) => {
+            const sent = await act('followup', () => askFollowupQuestion(i.id, question), '已追问');
+            if (sent) void Taro.pageScrollTo({ scrollTop: 0, duration: 200 });
+            return sent;
+          }}
+        />
       )}
 
       <View className={styles.card}>
@@ -202,6 +216,58 @@ function SupplementForm({ question, busy, onSend }: { question: string; busy: bo
       <Button className={`${styles.sendBtn} zc-supplement-send`} type="primary" block loading={busy} disabled={busy} onClick={() => void send()}>
         提交补充
       </Button>
+    </View>
+  );
+}
+
+/** 追问: one follow-up question on the reply, while the window is open; the unit answers on the same ticket. */
+function FollowupQuestion({ until, busy, onSend }: { until: string; busy: boolean; onSend: (question: string) => Promise<boolean> }) {
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState('');
+  const [error, setError] = useState('');
+  const send = async () => {
+    if (!text.trim()) {
+      setError('请填写追问内容');
+      return;
+    }
+    if (await onSend(text.trim())) setText('');
+  };
+  return (
+    <View className={`${styles.card} zc-followup-question`}>
+      <View className={styles.askHead}>
+        <View className={styles.askText}>
+          <Text className={styles.cardTitle}>对答复还有疑问？</Text>
+          <Text className={`${styles.askHint} zc-followup-until`}>可追问一次，{monthDay(until)}前有效；承办单位 5 个工作日内答复</Text>
+        </View>
+        {!open && (
+          <Button className="zc-open-followup" type="primary" fill="outline" onClick={() => setOpen(true)}>
+            追问
+          </Button>
+        )}
+      </View>
+      {open && (
+        <>
+          <TextArea
+            className={`${styles.textarea} ${error ? styles.textareaError : ''} zc-followup-input`}
+            value={text}
+            placeholder="写下您对答复还不清楚的地方"
+            maxLength={1000}
+            onChange={(v) => {
+              setText(v);
+              setError('');
+            }}
+          />
+          {error && <Text className={styles.error}>{error}</Text>}
+          <View className={styles.askActions}>
+            <Button className={styles.askBtn} fill="outline" disabled={busy} onClick={() => setOpen(false)}>
+              取消
+            </Button>
+            <Button className={`${styles.askBtn} zc-followup-send`} type="primary" loading={busy} disabled={busy} onClick={() => void send()}>
+              提交追问
+            </Button>
+          </View>
+        </>
+      )}
     </View>
   );
 }

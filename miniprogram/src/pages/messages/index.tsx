@@ -92,7 +92,9 @@ export default function Messages() {
       });
       markRead(n.id).catch(() => undefined);
     }
-    if (n.inquiryId) go(isStaff(readUser()) ? routes.handle(n.inquiryId) : routes.inquiry(n.inquiryId));
+    // A 回访 notice points at the office's queue, where it stays until someone works it.
+    if (n.kind === 'followup' && readUser()?.role === 'office') go(routes.followups());
+    else if (n.inquiryId) go(isStaff(readUser()) ? routes.handle(n.inquiryId) : routes.inquiry(n.inquiryId));
     else if (n.link) go(`/${n.link}`);
   };
 

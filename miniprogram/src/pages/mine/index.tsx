@@ -6,6 +6,7 @@ import type { Me } from '@shared/schemas/auth';
 import { useEffect, useState } from 'react';
 import { ElderSwitch } from '../../components/ElderSwitch';
 import { Page } from '../../components/Page';
+import { useOpenFollowups } from '../../hooks/useOpenFollowups';
 import { useStoredUser } from '../../hooks/useStoredUser';
 import { ApiError, errorMessage, request } from '../../services/api';
 import { refreshUnread } from '../../services/notifications';
@@ -157,6 +158,7 @@ function LinkRow({ cls, text, hint, onClick }: { cls: string; text: string; hint
 function StaffCard({ user, onSignedOut }: { user: Me & { role: StaffRole }; onSignedOut: () => void }) {
   const [sessions, setSessions] = useState<number | null>(null);
   const [ending, setEnding] = useState(false);
+  const followups = useOpenFollowups(user.role === 'office');
   useEffect(() => {
     listSessions().then((r) => setSessions(r.items.length), () => setSessions(null));
   }, [user.id]);
@@ -204,6 +206,7 @@ function StaffCard({ user, onSignedOut }: { user: Me & { role: StaffRole }; onSi
         {canManage(user) && <LinkRow cls="zc-go-invite" text="邀请工作人员" hint="生成邀请码" onClick={() => go(routes.invite())} />}
         {user.role === 'office' && <LinkRow cls="zc-go-gaps" text="名录缺口" hint="解答员未配齐的单位" onClick={() => go(routes.gaps())} />}
         {user.role === 'office' && <LinkRow cls="zc-go-units" text="单位管理" hint="新增、改名、调整、撤销" onClick={() => go(routes.units())} />}
+        {user.role === 'office' && <LinkRow cls="zc-go-followups" text="回访" hint={followups ? `${followups} 条待回访` : '不满意评价的回访'} onClick={() => go(routes.followups())} />}
         {user.role === 'office' && <LinkRow cls="zc-go-synonyms" text="维护同义词" onClick={() => go(routes.synonyms())} />}
         <LinkRow cls="zc-go-profile" text="我的名录资料" hint="职务、办公电话" onClick={() => go(routes.profile(user.id))} />
         <LinkRow cls="zc-go-roster" text="政策解答员名录" onClick={() => go(routes.roster())} />
