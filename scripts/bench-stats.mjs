@@ -2,7 +2,7 @@
 // a fresh D1 holding the demo district plus 100,000 inquiries and 1,000,000 ledger events over
 // the last year, written straight into the D1's SQLite file while the API is stopped. Prints
 // p50/p95 of the client round trip and of the app's Server-Timing for the district's office
-// (a month and the whole year) and for one unit's editor.
+// (a month and the whole year) and for one unit's editor, and of the trend by month and by week.
 //   node scripts/bench-stats.mjs [--inquiries 100000] [--events 1000000] [--runs 40]
 import { readdirSync, rmSync, mkdtempSync, statSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
@@ -153,18 +153,23 @@ try {
     ['district, last year', office, `from=${yearAgo}&to=${today}`],
     ['one unit (editor), last 30 days', editor, `from=${monthAgo}&to=${today}`],
     ['one unit (office, unitId), last year', office, `from=${yearAgo}&to=${today}&unitId=u_rsj`],
+    ['trend: district, 12 months', office, `to=${today}&interval=month`, '/api/stats/trend'],
+    ['trend: district, 12 weeks', office, `to=${today}&interval=week`, '/api/stats/trend'],
   ];
   console.log('| case | received | replied | p50 / p95 server | p50 / p95 round trip |');
   console.log('|---|---|---|---|---|');
-  for (const [name, token, query] of cases) {
-    const url = `${api.url}/api/stats?${query}`;
+  for (const [name, token, query, route = '/api/stats'] of cases) {
+    const url = `${api.url}${route}?${query}`;
     await time(url, token); // warm
     const runs = [];
     for (let r = 0; r < RUNS; r++) runs.push(await time(url, token));
     const ms = (list, p) => `${percentile(list, p).toFixed(0)}`;
     const server = runs.map((r) => r.server);
     const client = runs.map((r) => r.client);
-    const b = runs[0].body;
+    // A trend's counts are its buckets' sum.
+    const b = runs[0].body.buckets
+      ? Object.fromEntries(['received', 'replied'].map((k) => [k, runs[0].body.buckets.reduce((n, x) => n + x[k], 0)]))
+      : runs[0].body;
     console.log(`| ${name} | ${b.received.toLocaleString('en')} | ${b.replied.toLocaleString('en')} | ${ms(server, 50)} / ${ms(server, 95)} ms | ${ms(client, 50)} / ${ms(client, 95)} ms |`);
   }
 } finally {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { TOPICS } from '../constants';
-import { CHANNELS, RATINGS, type Channel, type InquiryStatus, type Rating } from '../inquiry/states';
+import { CHANNELS, INQUIRY_STATUSES, RATINGS, type Channel, type InquiryStatus, type Rating } from '../inquiry/states';
 import { pageQuery, text } from './common';
+import { fromNotAfterTo, queryDay } from './stats';
 
 export const phone = z
   .string()
@@ -45,7 +46,31 @@ export const resolvedInput = z
 
 export const INBOX_TABS = ['pending', 'due_soon', 'overdue', 'answered'] as const;
 export type InboxTab = (typeof INBOX_TABS)[number];
-export const inquiryListQuery = pageQuery.extend({ tab: z.enum(INBOX_TABS).optional() });
+const flag = z.enum(['1'], { message: '只能为 1' });
+/**
+ * A staff list, optionally narrowed to what a figure of 统计 counts: received in a period (or,
+ * with `replied`, replied in it; with `rated`, rated so in it), under a unit, open and overdue
+ * now, in a state, by a channel. With any of these and no tab, the list holds every state.
+ */
+export const inquiryListQuery = pageQuery
+  .extend({
+    tab: z.enum(INBOX_TABS).optional(),
+    from: queryDay.optional(),
+    to: queryDay.optional(),
+    unitId: z.string().regex(/^[a-z0-9_]{1,40}$/, '单位编号格式不正确').optional(),
+    overdue: flag.optional(),
+    status: z.enum(INQUIRY_STATUSES).optional(),
+    channel: z.enum(CHANNELS).optional(),
+    rated: z.enum(RATINGS).optional(),
+    replied: flag.optional(),
+  })
+  .refine(...fromNotAfterTo);
+export type InquiryListQuery = z.input<typeof inquiryListQuery>;
+/** A list's filters beyond the tab and the page, as the route reads them. */
+export type InquiryListFilter = Omit<z.output<typeof inquiryListQuery>, 'tab' | 'limit' | 'offset'>;
+/** The list filters beyond the tab, as the inbox carries them in its route. */
+export const INBOX_FILTERS = ['from', 'to', 'unitId', 'overdue', 'status', 'channel', 'rated', 'replied'] as const;
+export type InboxFilter = Partial<Record<(typeof INBOX_FILTERS)[number], string>>;
 /** How many inquiries each 工作台 tab holds, counted like the tab's list. */
 export type InboxCounts = Record<InboxTab, number>;
 

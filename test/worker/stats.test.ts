@@ -255,3 +255,136 @@ describe('the figures of what the API recorded', () => {
     expect(a3.body).toMatchObject({ transfers: 1, received: 0 });
   });
 });
+
+describe('the trend by week or month', () => {
+  const trend = (token: string, query: string) => api(`/api/stats/trend?${query}`, { token });
+
+  it('counts each month of a period as the figures count it', async () => {
+    const res = await trend(await login('office', 'u_st_da_office'), 'from=2025-08-01&to=2025-10-31&unitId=u_st_a1&interval=month');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ from: '2025-08-01', to: '2025-10-31', interval: 'month', unitId: 'u_st_a1' });
+    expect(res.body.buckets).toEqual([
+      { key: '2025-08', from: '2025-08-01', to: '2025-08-31', received: 1, replied: 0, repliedOnTime: 0, onTimeRate: null, kbResolved: 0, kbRate: 0, rated: 0, satisfied: 0, satisfactionRate: null },
+      // The same as September's figures: 6 received, 5 replies of which 4 on time, 2 of 8 by the knowledge base, 1 of 3 satisfied.
+      { key: '2025-09', from: '2025-09-01', to: '2025-09-30', received: 6, replied: 5, repliedOnTime: 4, onTimeRate: 0.8, kbResolved: 2, kbRate: 0.25, rated: 3, satisfied: 1, satisfactionRate: 1 / 3 },
+      { key: '2025-10', from: '2025-10-01', to: '2025-10-31', received: 1, replied: 0, repliedOnTime: 0, onTimeRate: null, kbResolved: 1, kbRate: 0.5, rated: 0, satisfied: 0, satisfactionRate: null },
+    ]);
+  });
+
+  it('starts weeks on Monday in Shanghai days, the first and last cut to the period', async () => {
+    const office = await login('office', 'u_st_da_office');
+    const res = await trend(office, 'from=2025-09-01&to=2025-09-30&unitId=u_st_a1&interval=week');
+    const pick = (b: Json) => [b.key, b.from, b.to, b.received, b.replied, b.repliedOnTime, b.kbResolved, b.rated, b.satisfied];
+    expect(res.body.buckets.map(pick)).toEqual([
+      ['2025-09-01', '2025-09-01', '2025-09-07', 3, 2, 2, 1, 2, 1],
+      // 09-10's late reply: none of the week's replies on time.
+      ['2025-09-08', '2025-09-08', '2025-09-14', 0, 1, 0, 0, 1, 0],
+      // Saturday 09-20's knowledge-base answer belongs to the week of Monday 09-15.
+      ['2025-09-15', '2025-09-15', '2025-09-21', 1, 1, 1, 1, 0, 0],
+      ['2025-09-22', '2025-09-22', '2025-09-28', 2, 0, 0, 0, 0, 0],
+      ['2025-09-29', '2025-09-29', '2025-09-30', 0, 1, 1, 0, 0, 0],
+    ]);
+    expect(res.body.buckets[1].onTimeRate).toBe(0);
+    // From a Wednesday: the week of 09-01 holds only 09-03 onwards, when 人社局 received nothing.
+    const mid = await trend(office, 'from=2025-09-03&to=2025-09-16&unitId=u_st_a1&interval=week');
+    expect(mid.body.buckets.map(pick)).toEqual([
+      ['2025-09-01', '2025-09-03', '2025-09-07', 0, 1, 1, 1, 2, 1],
+      ['2025-09-08', '2025-09-08', '2025-09-14', 0, 1, 0, 0, 1, 0],
+      ['2025-09-15', '2025-09-15', '2025-09-16', 1, 0, 0, 0, 0, 0],
+    ]);
+  });
+
+  it('scopes like the figures: a district office its district and the unrouted, an editor their unit', async () => {
+    const office = await login('office', 'u_st_da_office');
+    const district = await trend(office, 'from=2025-09-01&to=2025-09-30');
+    expect(district.body.buckets).toHaveLength(1);
+    expect(district.body.buckets[0]).toMatchObject({ key: '2025-09', received: 7, replied: 5 });
+    const city = await trend(await login('office', 'u_st_city_office'), 'from=2025-09-01&to=2025-09-30');
+    expect(city.body.buckets[0]).toMatchObject({ received: 8, replied: 6 });
+    const editor = await login('editor', 'u_st_a1');
+    expect((await trend(editor, 'from=2025-09-01&to=2025-09-30')).body.buckets[0]).toMatchObject({ received: 6 });
+    expectError(await trend(editor, 'from=2025-09-01&to=2025-09-30&unitId=u_st_a2'), 403, 'forbidden');
+    expectError(await trend(await login('office', 'u_st_db_office'), 'unitId=u_st_a1'), 403, 'forbidden');
+    expectError(await trend(await login('answerer', 'u_st_a1', '统计解答员'), 'interval=week'), 403, 'forbidden');
+    expectError(await api('/api/stats/trend'), 401, 'unauthorized');
+  });
+
+  it('gives the last 12 weeks or months by default, and refuses more than 60 buckets', async () => {
+    const office = await login('office', 'u_st_da_office');
+    const months = (await trend(office, '')).body;
+    expect(months.interval).toBe('month');
+    expect(months.buckets).toHaveLength(12);
+    expect(months.from.endsWith('-01')).toBe(true);
+    const weeks = (await trend(office, 'interval=week')).body;
+    expect(weeks.buckets).toHaveLength(12);
+    expect(new Date(`${weeks.buckets[0].key}T00:00:00Z`).getUTCDay()).toBe(1);
+    expect(weeks.buckets.at(-1).to).toBe(weeks.to);
+    // Two years by week is 105 weeks; by month 24 months.
+    expectError(await trend(office, 'from=2024-01-01&to=2025-12-31&interval=week'), 400, 'validation');
+    expect((await trend(office, 'from=2024-01-01&to=2025-12-31&interval=month')).body.buckets).toHaveLength(24);
+    // Only a start, long ago: still more than 60 weeks to today.
+    expectError(await trend(office, 'from=2020-01-06&interval=week'), 400, 'validation');
+    for (const query of ['interval=day', 'from=2025-09-30&to=2025-09-01', 'from=2025-02-30', 'to=2025-9-1', 'unitId=U-1', 'when=today']) {
+      expectError(await trend(office, query), 400, 'validation');
+    }
+  });
+});
+
+describe('every figure opens the list it counts', () => {
+  const list = (token: string, query: string) => api(`/api/inquiries?limit=100&${query}`, { token });
+  const ids = (body: Json) => (body.items as Json[]).map((i) => i.id).sort();
+
+  it('lists exactly the open overdue inquiries the figure counts, by unit', async () => {
+    const office = await login('office', 'u_st_da_office');
+    const now = (await stats(office, 'unitId=u_st_a1')).body;
+    const overdue = await list(office, 'overdue=1&unitId=u_st_a1');
+    expect(overdue.status).toBe(200);
+    // 09-09's and 10-16's deadlines passed; the stopped clock (st_q4) and the answered ones are not overdue.
+    expect(ids(overdue.body)).toEqual(['st_q3', 'st_q8']);
+    expect(overdue.body.total).toBe(now.openOverdue);
+    expect(overdue.body.items.every((i: Json) => i.overdue === true)).toBe(true);
+    // Earliest deadline first, and the tabs counted within the filter.
+    expect(overdue.body.items.map((i: Json) => i.id)).toEqual(['st_q3', 'st_q8']);
+    expect(overdue.body.counts).toMatchObject({ overdue: 2, answered: 0 });
+    // The whole district: the unrouted one too.
+    const all = await list(office, 'overdue=1');
+    expect(ids(all.body)).toEqual(['st_q10', 'st_q3', 'st_q8']);
+    // Overdue now, as this month's figure counts it.
+    expect(all.body.total).toBe((await stats(office, '')).body.openOverdue);
+  });
+
+  it('lists what a period received, replied and rated, by channel and state', async () => {
+    const office = await login('office', 'u_st_da_office');
+    const september = 'from=2025-09-01&to=2025-09-30&unitId=u_st_a1';
+    const received = await list(office, september);
+    expect(ids(received.body)).toEqual(['st_q1', 'st_q2', 'st_q3', 'st_q4', 'st_q5', 'st_q6']);
+    // Newest first when no tab is asked for.
+    expect(received.body.items[0].id).toBe('st_q5');
+    const replied = await list(office, `${september}&replied=1`);
+    expect(ids(replied.body)).toEqual(['st_q1', 'st_q2', 'st_q5', 'st_q6', 'st_q7']);
+    expect(replied.body.total).toBe((await stats(office, september)).body.replied);
+    expect(ids((await list(office, `${september}&rated=不满意`)).body)).toEqual(['st_q2']);
+    expect(ids((await list(office, `${september}&channel=hotline`)).body)).toEqual(['st_q2']);
+    expect(ids((await list(office, `${september}&status=awaiting_resident`)).body)).toEqual(['st_q4']);
+    // With a tab too: the tab's part of the filtered list.
+    expect(ids((await list(office, `${september}&tab=overdue`)).body)).toEqual(['st_q3']);
+    // An editor's own unit, the same list.
+    const editor = await login('editor', 'u_st_a1');
+    expect((await list(editor, september)).body.total).toBe(6);
+    expect(ids((await list(editor, 'overdue=1')).body)).toEqual(['st_q3', 'st_q8']);
+  });
+
+  it('keeps the inbox as it was without filters, and checks reach and values', async () => {
+    const office = await login('office', 'u_st_da_office');
+    const plain = await list(office, '');
+    expect(plain.status).toBe(200);
+    expect(plain.body.items.every((i: Json) => ['submitted', 'assigned', 'awaiting_resident'].includes(i.status))).toBe(true);
+    expect(plain.body.total).toBe(plain.body.counts.pending);
+    expectError(await list(await login('editor', 'u_st_a1'), 'unitId=u_st_a2'), 403, 'forbidden');
+    expectError(await list(await login('office', 'u_st_db_office'), 'unitId=u_st_a1'), 403, 'forbidden');
+    expectError(await list(await login('resident'), 'overdue=1'), 403, 'forbidden');
+    for (const query of ['overdue=2', 'replied=true', 'rated=还行', 'channel=fax', 'status=lost', 'from=2025-09-30&to=2025-09-01', 'from=2025-13-01']) {
+      expectError(await list(office, query), 400, 'validation');
+    }
+  });
+});

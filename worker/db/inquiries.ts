@@ -51,8 +51,22 @@ export type Scope = { residentId?: string; unitId?: string; unitIds?: readonly s
 /** Which of them: by state and by due date (from `dueAfter`, before `dueBefore`). */
 export type TabFilter = { statuses?: readonly InquiryStatus[]; dueAfter?: string; dueBefore?: string };
 
+/**
+ * What a figure of 统计 counts, on top of a tab: under these units; received (or replied, or
+ * rated) in [from, before); in a state, by a channel, with a rating; owed a reply and past due at `overdueAt`.
+ */
+export type Narrow = {
+  underUnits?: readonly string[];
+  period?: { column: 'received_at' | 'replied_at' | 'rated_at'; from?: string; before?: string };
+  status?: InquiryStatus;
+  channel?: string;
+  rating?: string;
+  overdueAt?: string;
+};
+
 export type ListFilter = Scope &
-  TabFilter & {
+  TabFilter &
+  Narrow & {
     order: 'due' | 'received' | 'replied';
     limit: number;
     offset: number;
@@ -61,7 +75,7 @@ export type ListFilter = Scope &
 const ORDER = { due: 'i.due_at ASC, i.id', received: 'i.received_at DESC, i.id', replied: 'i.replied_at DESC, i.id' };
 
 /** The SQL condition on `i` for a filter, with its values in the order of its `?`s. */
-function condition(f: Scope & TabFilter): { sql: string; args: unknown[] } {
+function condition(f: Scope & TabFilter & Narrow): { sql: string; args: unknown[] } {
   const parts: string[] = [];
   const args: unknown[] = [];
   const add = (sql: string, value: unknown) => {
@@ -74,6 +88,17 @@ function condition(f: Scope & TabFilter): { sql: string; args: unknown[] } {
   if (f.statuses) add('i.status IN (SELECT value FROM json_each(?))', JSON.stringify(f.statuses));
   if (f.dueAfter !== undefined) add('i.due_at >= ?', f.dueAfter);
   if (f.dueBefore !== undefined) add('i.due_at < ?', f.dueBefore);
+  if (f.underUnits !== undefined) add('i.unit_id IN (SELECT value FROM json_each(?))', JSON.stringify(f.underUnits));
+  if (f.period) {
+    const column = { received_at: 'i.received_at', replied_at: 'i.replied_at', rated_at: 'i.rated_at' }[f.period.column];
+    parts.push(`${column} IS NOT NULL`);
+    if (f.period.from !== undefined) add(`${column} >= ?`, f.period.from);
+    if (f.period.before !== undefined) add(`${column} < ?`, f.period.before);
+  }
+  if (f.status !== undefined) add('i.status = ?', f.status);
+  if (f.channel !== undefined) add('i.channel = ?', f.channel);
+  if (f.rating !== undefined) add('i.rating = ?', f.rating);
+  if (f.overdueAt !== undefined) add(`i.status IN ('submitted', 'assigned') AND i.due_at < ?`, f.overdueAt);
   return { sql: parts.length ? parts.join(' AND ') : '1', args };
 }
 
@@ -87,7 +112,7 @@ export async function listInquiries(db: D1Database, f: ListFilter): Promise<{ ro
 }
 
 /** How many inquiries of `scope` each tab holds, in one pass over them (the same conditions the list uses). */
-export async function countByTab<T extends string>(db: D1Database, scope: Scope, tabs: Record<T, TabFilter>): Promise<Record<T, number>> {
+export async function countByTab<T extends string>(db: D1Database, scope: Scope & Narrow, tabs: Record<T, TabFilter>): Promise<Record<T, number>> {
   const names = Object.keys(tabs) as T[];
   const cases = names.map((name) => condition(tabs[name]));
   const where = condition(scope);

@@ -1,6 +1,6 @@
 import { CHANNELS, RATINGS, type Channel, type Rating } from '../../shared/inquiry/states';
 import type { UnitKind } from '../../shared/constants';
-import { emptyCounts, type StatsCounts } from '../rules/stats';
+import { emptyCounts, SATISFIED, type StatsCounts } from '../rules/stats';
 
 /** Whose figures: these units, and (for an office over its whole jurisdiction) the questions not yet routed. */
 export type StatsScope = { unitIds: readonly string[]; unrouted: boolean };
@@ -128,4 +128,46 @@ export async function statsUnits(db: D1Database, unitIds: readonly string[]): Pr
     .bind(JSON.stringify(unitIds))
     .all<{ id: string; name: string; kind: UnitKind; retired_at: string | null }>();
   return results.map((r) => ({ id: r.id, name: r.name, kind: r.kind, retired: r.retired_at !== null }));
+}
+
+/** Counts per week or month: each bucket's key is the week's Monday or the month, in Shanghai days. */
+export type TrendCounts = { received: number; replied: number; repliedOnTime: number; kbResolved: number; rated: number; satisfied: number };
+
+/**
+ * The trend of a period: the same aggregates as statsCounts over the same indexed ranges, grouped
+ * by the Shanghai week (from Monday: 'weekday 0' is the Sunday ending it) or month of each instant.
+ */
+export async function statsTrend(
+  db: D1Database,
+  scope: StatsScope,
+  w: { start: string; end: string },
+  interval: 'week' | 'month',
+): Promise<Map<string, TrendCounts>> {
+  const bucket = (col: string) =>
+    interval === 'week' ? `date(${col}, '+8 hours', 'weekday 0', '-6 days')` : `strftime('%Y-%m', ${col}, '+8 hours')`;
+  const q = (sql: string, ...more: unknown[]) => db.prepare(sql).bind(JSON.stringify(scope.unitIds), scope.unrouted ? 1 : 0, w.start, w.end, ...more);
+  const results = await db.batch<{ bucket: string } & Record<string, number>>([
+    q(`SELECT ${bucket('i.received_at')} AS bucket, COUNT(*) AS n FROM inquiries i
+       WHERE ${IN_PERIOD('i.received_at')} AND ${IN_SCOPE('i.unit_id')} GROUP BY 1`),
+    q(`SELECT ${bucket('i.replied_at')} AS bucket, COUNT(*) AS n, COALESCE(SUM(i.replied_at <= i.due_at), 0) AS on_time
+       FROM inquiries i INDEXED BY inquiries_replied
+       WHERE ${IN_PERIOD('i.replied_at')} AND ${IN_SCOPE('i.unit_id')} GROUP BY 1`),
+    q(`SELECT ${bucket('k.at')} AS bucket, COUNT(*) AS n FROM kb_resolutions k JOIN faq_entries f ON f.id = k.entry_id
+       WHERE ${IN_PERIOD('k.at')} AND ${IN_SCOPE('f.unit_id')} GROUP BY 1`),
+    q(`SELECT ${bucket('i.rated_at')} AS bucket, COUNT(*) AS n, COALESCE(SUM(i.rating IN (SELECT value FROM json_each(?5))), 0) AS satisfied
+       FROM inquiries i WHERE ${IN_PERIOD('i.rated_at')} AND i.rating IS NOT NULL AND ${IN_SCOPE('i.unit_id')} GROUP BY 1`, JSON.stringify(SATISFIED)),
+  ]);
+  const [received, replies, kb, ratings] = results.map((r) => r.results);
+  const out = new Map<string, TrendCounts>();
+  const of = (key: string) => {
+    let c = out.get(key);
+    if (!c) out.set(key, (c = { received: 0, replied: 0, repliedOnTime: 0, kbResolved: 0, rated: 0, satisfied: 0 }));
+    return c;
+  };
+  const num = (v: unknown) => Number(v ?? 0);
+  for (const r of received!) of(r.bucket).received = num(r.n);
+  for (const r of replies!) Object.assign(of(r.bucket), { replied: num(r.n), repliedOnTime: num(r.on_time) });
+  for (const r of kb!) of(r.bucket).kbResolved = num(r.n);
+  for (const r of ratings!) Object.assign(of(r.bucket), { rated: num(r.n), satisfied: num(r.satisfied) });
+  return out;
 }

@@ -50,7 +50,7 @@ import {
 } from '../../shared/schemas/followup';
 import { grantInput, noticeIdParam, noticeListQuery } from '../../shared/schemas/notification';
 import { accountDeleteInput, retentionInput } from '../../shared/schemas/privacy';
-import { statsQuery } from '../../shared/schemas/stats';
+import { statsQuery, statsTrendQuery } from '../../shared/schemas/stats';
 import {
   attachmentParam,
   attachmentQuery,
@@ -228,6 +228,7 @@ export const ROUTES: RouteDoc[] = [
 
   // ---- figures (统计) ---------------------------------------------------------------------------
   { method: 'get', path: '/api/stats', tag: '统计', summary: '一段时间的统计（办理、按时率、问答库、满意度、解读率、名录缺口），含各单位', callers: managers, query: statsQuery, ok: { status: 200, description: 'StatsAnswer' }, errors: [403] },
+  { method: 'get', path: '/api/stats/trend', tag: '统计', summary: '按周或按月的趋势（收到、答复、按时、问答库、满意度），最多 60 段', callers: managers, query: statsTrendQuery, ok: { status: 200, description: 'StatsTrend' }, errors: [403] },
 
   // ---- development only ---------------------------------------------------------------------
   { method: 'post', path: '/api/dev/seed', tag: '开发', summary: '载入演示数据（仅本机开发环境）', callers: ['development'], ok: { status: 200, description: '写入的条数' }, errors: [404] },

@@ -1,12 +1,14 @@
 import { Hono } from 'hono';
-import { shanghaiDay, type YearSchedules } from '../../shared/calendar';
+import { addDays, shanghaiDay, shanghaiStartOfDay, type YearSchedules } from '../../shared/calendar';
 import { AWAITING_REPLY, OPEN } from '../../shared/inquiry/states';
 import { idParam } from '../../shared/schemas/common';
 import {
   idempotencyKey,
+  INBOX_FILTERS,
   inquiryCreateInput,
   inquiryListQuery,
   resolvedInput,
+  type InquiryListFilter,
   type InboxPage,
   type InboxTab,
   type InquiryCreateOutput,
@@ -26,12 +28,13 @@ import {
   whoHandles,
   type InquiryRow,
   type ListFilter,
+  type Narrow,
   type NewEvent,
   type Scope,
   type TabFilter,
 } from '../db/inquiries';
 import { searchFaq } from '../db/search';
-import { getActiveUnit, getUnit } from '../db/units';
+import { getActiveUnit, getUnit, subtreeOf } from '../db/units';
 import { getAnswerer } from '../db/users';
 import type { AppEnv, SessionUser } from '../env';
 import { currentUser, signedIn } from '../lib/auth';
@@ -85,6 +88,36 @@ function inboxTabs(now: Date, overrides: YearSchedules): Record<InboxTab, TabFil
     overdue: { statuses: AWAITING_REPLY, dueBefore: nowIso },
     answered: { statuses: ['answered', 'closed'] },
   };
+}
+
+/**
+ * A staff list's filters as SQL conditions. `unitId` is a unit within the caller's reach and
+ * everything under it (the office), or the caller's own unit; the period is of the day received,
+ * or of the reply or the rating when the list is of those (as 统计 counts them).
+ */
+async function narrowOf(db: D1Database, user: SessionUser, f: InquiryListFilter, now: Date): Promise<Narrow> {
+  const narrow: Narrow = {};
+  if (f.unitId !== undefined) {
+    if (user.role !== 'office') {
+      if (f.unitId !== user.unitId) throw forbidden('只能查看本单位的咨询');
+    } else {
+      if (!user.units.includes(f.unitId)) throw forbidden('只能查看本辖区的咨询');
+      const below = await subtreeOf(db, f.unitId);
+      narrow.underUnits = below.filter((id) => user.units.includes(id));
+    }
+  }
+  if (f.from !== undefined || f.to !== undefined) {
+    narrow.period = {
+      column: f.replied ? 'replied_at' : f.rated ? 'rated_at' : 'received_at',
+      from: f.from && shanghaiStartOfDay(f.from).toISOString(),
+      before: f.to && shanghaiStartOfDay(addDays(f.to, 1)).toISOString(),
+    };
+  } else if (f.replied) narrow.period = { column: 'replied_at' };
+  if (f.status) narrow.status = f.status;
+  if (f.channel) narrow.channel = f.channel;
+  if (f.rated) narrow.rating = f.rated;
+  if (f.overdue) narrow.overdueAt = now.toISOString();
+  return narrow;
 }
 
 const TAB_ORDER: Record<InboxTab, ListFilter['order']> = { pending: 'due', due_soon: 'due', overdue: 'due', answered: 'replied' };
@@ -184,19 +217,25 @@ export const inquiryRoutes = new Hono<AppEnv>()
 
   .get('/inquiries', signedIn, validate('query', inquiryListQuery), async (c) => {
     const user = currentUser(c);
-    const { tab = 'pending', limit, offset } = c.req.valid('query');
+    const { tab, limit, offset, ...filter } = c.req.valid('query');
+    const filtered = INBOX_FILTERS.some((k) => filter[k] !== undefined);
     const db = c.env.DB;
     const now = new Date();
     const overrides = await loadOverrides(db);
     const scope = scopeOf(user);
     if (user.role === 'resident') {
+      if (filtered) throw forbidden('筛选只供工作人员使用');
       const { rows, total } = await listInquiries(db, { ...scope, order: 'received', limit, offset });
       return c.json({ items: rows.map((r) => inquiryView(r, user, now, overrides)), total });
     }
     const tabs = inboxTabs(now, overrides);
+    const narrow = await narrowOf(db, user, filter, now);
+    // A figure's list holds every state unless a tab is asked for too; the inbox opens on 待答复.
+    const shown = tab ?? (filtered ? null : 'pending');
+    const order: ListFilter['order'] = shown ? TAB_ORDER[shown] : filter.overdue ? 'due' : filter.replied ? 'replied' : 'received';
     const [{ rows, total }, counts] = await Promise.all([
-      listInquiries(db, { ...scope, ...tabs[tab], order: TAB_ORDER[tab], limit, offset }),
-      countByTab(db, scope, tabs),
+      listInquiries(db, { ...scope, ...narrow, ...(shown ? tabs[shown] : {}), order, limit, offset }),
+      countByTab(db, { ...scope, ...narrow }, tabs),
     ]);
     const items: InquiryView[] = rows.map((r) => inquiryView(r, user, now, overrides));
     return c.json({ items, total, counts } satisfies InboxPage);

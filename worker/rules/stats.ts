@@ -40,7 +40,7 @@ export const onTimeRate = (f: Pick<StatsFigures, 'repliedOnTime' | 'replied' | '
 export const kbRate = (f: Pick<StatsFigures, 'kbResolved' | 'received'>) => rate(f.kbResolved, f.kbResolved + f.received);
 
 /** 好差评: 非常满意, 满意 and 基本满意 are satisfied. */
-const SATISFIED: readonly Rating[] = ['非常满意', '满意', '基本满意'];
+export const SATISFIED: readonly Rating[] = ['非常满意', '满意', '基本满意'];
 export const satisfactionRate = (s: Record<Rating, number>) =>
   rate(
     SATISFIED.reduce((n, r) => n + s[r], 0),
