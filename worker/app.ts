@@ -7,6 +7,7 @@ import { ApiError, errorResponse, handleError } from './lib/errors';
 import { authRoutes } from './routes/auth';
 import { calendarRoutes } from './routes/calendar';
 import { devRoutes } from './routes/dev';
+import { exportRoutes } from './routes/exports';
 import { faqRoutes } from './routes/faq';
 import { faqManageRoutes } from './routes/faq-manage';
 import { followupRoutes } from './routes/followups';
@@ -18,6 +19,7 @@ import { openApiRoutes } from './routes/openapi';
 import { policyImportRoutes } from './routes/policy-import';
 import { policyRoutes } from './routes/policies';
 import { privacyRoutes } from './routes/privacy';
+import { publicationRoutes } from './routes/publications';
 import { routingRoutes } from './routes/routing';
 import { staffRoutes } from './routes/staff';
 import { statsRoutes } from './routes/stats';
@@ -36,12 +38,15 @@ const api = new Hono<AppEnv>()
   .route('/', policyRoutes)
   .route('/', synonymRoutes)
   .route('/', calendarRoutes)
+  // Before the inquiries: /inquiries/export would otherwise be read as an inquiry's id.
+  .route('/', exportRoutes)
   .route('/', inquiryRoutes)
   .route('/', inquiryActionRoutes)
   .route('/', followupRoutes)
   .route('/', routingRoutes)
   .route('/', notificationRoutes)
   .route('/', privacyRoutes)
+  .route('/', publicationRoutes)
   .route('/', statsRoutes)
   .route('/', devRoutes);
 

@@ -12,6 +12,8 @@ const STATUS = {
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  // Well-formed, but what it holds may not be done (personal data left in a text to publish).
+  unprocessable: 422,
   rate_limited: 429,
   internal: 500,
   bad_gateway: 502,

@@ -51,6 +51,8 @@ import {
 import { grantInput, noticeIdParam, noticeListQuery } from '../../shared/schemas/notification';
 import { accountDeleteInput, retentionInput } from '../../shared/schemas/privacy';
 import { statsQuery, statsTrendQuery } from '../../shared/schemas/stats';
+import { inquiryExportQuery, statsExportQuery } from '../../shared/schemas/export';
+import { publicationInput, publicationListQuery } from '../../shared/schemas/publication';
 import {
   attachmentParam,
   attachmentQuery,
@@ -96,7 +98,7 @@ export type RouteDoc = {
   /** The success status and what it holds (the response's TypeScript type in shared/schemas). */
   ok: { status: 200 | 201 | 204; description: string };
   /** Error statuses this route may answer besides 400 (validation), 401 and 429. */
-  errors?: (403 | 404 | 409 | 413 | 415 | 502 | 503)[];
+  errors?: (403 | 404 | 409 | 413 | 415 | 422 | 502 | 503)[];
 };
 
 const staff: Caller[] = ['answerer', 'editor', 'office'];
@@ -229,6 +231,16 @@ export const ROUTES: RouteDoc[] = [
   // ---- figures (统计) ---------------------------------------------------------------------------
   { method: 'get', path: '/api/stats', tag: '统计', summary: '一段时间的统计（办理、按时率、问答库、满意度、解读率、名录缺口），含各单位', callers: managers, query: statsQuery, ok: { status: 200, description: 'StatsAnswer' }, errors: [403] },
   { method: 'get', path: '/api/stats/trend', tag: '统计', summary: '按周或按月的趋势（收到、答复、按时、问答库、满意度），最多 60 段', callers: managers, query: statsTrendQuery, ok: { status: 200, description: 'StatsTrend' }, errors: [403] },
+
+  // ---- export (导出) ---------------------------------------------------------------------------
+  { method: 'get', path: '/api/inquiries/export', tag: '导出', summary: '一段时间的政策咨询台账（.xlsx 或 CSV）；contacts=1 含居民姓名电话（仅政务公开办，导出留痕）', callers: managers, query: inquiryExportQuery, ok: { status: 200, description: '文件（Content-Disposition: attachment）' }, errors: [403, 413] },
+  { method: 'get', path: '/api/stats/export', tag: '导出', summary: '一段时间的统计（汇总与各单位，.xlsx 或 CSV）', callers: managers, query: statsExportQuery, ok: { status: 200, description: '文件（Content-Disposition: attachment）' }, errors: [403] },
+
+  // ---- published answers (咨询公开) ------------------------------------------------------------
+  { method: 'get', path: '/api/inquiries/:id/publication', tag: '咨询公开', summary: '已答复且居民同意公开的咨询：隐去电话、身份证号、姓名、地址后的问题与答复，及找到之处', callers: managers, params: idParam, ok: { status: 200, description: 'PublicationDraft' }, errors: [403, 404, 409] },
+  { method: 'post', path: '/api/inquiries/:id/publication', tag: '咨询公开', summary: '编辑核对后发布到问答库（草稿或发布）或咨询公开；仍有电话或身份证号为 422', callers: managers, params: idParam, json: publicationInput, ok: { status: 201, description: 'PublicationResult { target, id }' }, errors: [403, 404, 409, 422] },
+  { method: 'get', path: '/api/publications', tag: '咨询公开', summary: '咨询公开：已公开的问答，按类目，每页 20 条，不含任何个人信息', callers: anyone, query: publicationListQuery, ok: { status: 200, description: 'PublicAnswerPage' } },
+  { method: 'get', path: '/api/publications/:id', tag: '咨询公开', summary: '一条公开的问答', callers: anyone, params: idParam, ok: { status: 200, description: 'PublicAnswer' }, errors: [404] },
 
   // ---- development only ---------------------------------------------------------------------
   { method: 'post', path: '/api/dev/seed', tag: '开发', summary: '载入演示数据（仅本机开发环境）', callers: ['development'], ok: { status: 200, description: '写入的条数' }, errors: [404] },
