@@ -151,9 +151,11 @@ describe('working a 回访', () => {
   });
 
   it('reopens to the unit, due 5 working days from the reopening across the National Day holiday, and the unit answers again', async () => {
-    // Friday 26 September 2025: Sunday 28th is an adjusted workday, 1–8 October a holiday.
-    setNow('2025-09-26T10:00:00');
+    // Asked and answered on Monday 22 September (due 29th); reopened on Friday 26th: Sunday 28th
+    // is an adjusted workday, 1–8 October a holiday.
+    setNow('2025-09-22T10:00:00');
     const { followupId, id, answerer, resident } = await unhappy();
+    setNow('2025-09-26T10:00:00');
     const office = await login('office', 'u_fu_da_office', '回访专员');
     expectError(await api(`/api/followups/${followupId}/reopen`, { token: office, body: {} }), 400, 'validation');
     const reopened = await api(`/api/followups/${followupId}/reopen`, { token: office, body: { reason: '答复未说明申领材料，请补充答复' } });
@@ -164,6 +166,12 @@ describe('working a 回访', () => {
     expect(types(reopened.body.inquiry.events).slice(-2)).toEqual(['followup_reopened', 'reopened']);
     const reasonEvent = reopened.body.inquiry.events.find((e: Json) => e.type === 'followup_reopened');
     expect(reasonEvent.data.reason).toBe('答复未说明申领材料，请补充答复');
+
+    // The calendar saved again recomputes open deadlines: this one still counts from its reopening.
+    const year = (await api('/api/calendar/years/2025')).body;
+    const saved = await api('/api/calendar/years/2025', { method: 'PUT', token: office, body: { holidays: year.holidays, workdays: year.workdays } });
+    expect(saved.status).toBe(200);
+    expect((await api(`/api/inquiries/${id}`, { token: office })).body.dueAt).toBe(new Date(at('2025-10-10T23:59:59')).toISOString());
 
     // The unit's answerer hears of it and finds it due again in the inbox.
     const notes = await api('/api/notifications', { token: answerer });

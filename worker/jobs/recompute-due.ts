@@ -3,7 +3,7 @@ import { OPEN } from '../../shared/inquiry/states';
 import type { InquiryRow } from '../db/inquiries';
 import { replyDeadline } from '../rules/deadline';
 
-type Open = Pick<InquiryRow, 'id' | 'received_at' | 'simple' | 'stopped_days' | 'due_at' | 'due_provisional' | 'version'>;
+type Open = Pick<InquiryRow, 'id' | 'received_at' | 'reopened_at' | 'simple' | 'stopped_days' | 'due_at' | 'due_provisional' | 'version'>;
 
 /**
  * After the calendar changed: the statements that move every open inquiry whose deadline
@@ -17,7 +17,7 @@ export async function recomputeDueStatements(
 ): Promise<{ statements: D1PreparedStatement[]; changed: number }> {
   const { results } = await db
     .prepare(
-      `SELECT id, received_at, simple, stopped_days, due_at, due_provisional, version FROM inquiries
+      `SELECT id, received_at, reopened_at, simple, stopped_days, due_at, due_provisional, version FROM inquiries
        WHERE status IN (SELECT value FROM json_each(?1))`,
     )
     .bind(JSON.stringify(OPEN))
@@ -25,7 +25,10 @@ export async function recomputeDueStatements(
   const statements: D1PreparedStatement[] = [];
   let changed = 0;
   for (const i of results) {
-    const due = replyDeadline({ receivedAt: i.received_at, simple: i.simple === 1, stoppedDays: i.stopped_days }, overrides);
+    const due = replyDeadline(
+      { receivedAt: i.received_at, simple: i.simple === 1, stoppedDays: i.stopped_days, reopenedAt: i.reopened_at },
+      overrides,
+    );
     const provisional = due.provisional ? 1 : 0;
     if (due.dueAt === i.due_at && provisional === i.due_provisional) continue;
     changed += 1;
