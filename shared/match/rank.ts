@@ -47,7 +47,7 @@ export function blendedIdf(stats: TermStats, pseudo: number): Weight {
 const profileCache = new WeakMap<SynonymTable, Map<string, Profile>>();
 const PROFILE_CACHE = 20_000;
 
-type Scored = { id: string; score: number; matched?: string; own: Profile[]; literal: number; pairs: ReadonlySet<string> };
+type Scored = { id: string; score: number; matched?: string; own: Profile[]; text: string; pairs: ReadonlySet<string> };
 
 /**
  * Share of the question's own character pairs, as typed, that a text holds. Synonyms and
@@ -86,7 +86,7 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
  * holds the question's distinguishing word goes first; the weights are rarity, so generic words
  * (材料, 需要, 办理) that one twin happens to repeat never outweigh it.
  */
-function orderTwins(pairs: readonly string[], list: Scored[], idf: Weight, w: MatchWeights): void {
+function orderTwins(pairs: readonly string[], typed: ReadonlySet<string>, list: Scored[], idf: Weight, w: MatchWeights): void {
   const TOP = 3;
   for (let pass = 0; pass < TOP; pass++) {
     for (let i = 0; i + 1 < Math.min(list.length, TOP + 1); i++) {
@@ -98,7 +98,7 @@ function orderTwins(pairs: readonly string[], list: Scored[], idf: Weight, w: Ma
       // of the question to tell them apart, the one in the question's own words wins.
       const ob = own(pairs, b.own, a.own, idf);
       const oa = own(pairs, a.own, b.own, idf);
-      if (ob > oa || (ob === oa && b.literal > a.literal)) {
+      if (ob > oa || (ob === oa && literal(typed, b.text) > literal(typed, a.text))) {
         list[i] = { ...b, score: a.score };
         list[i + 1] = { ...a, score: b.score };
       }
@@ -153,7 +153,7 @@ export function rank(
       for (const s of entry.similar ?? []) add('s', s);
       if (entry.keywords?.length) add('k', entry.keywords.join(' '));
     }
-    let best: { score: number; literal: number; pairs: ReadonlySet<string>; matched?: string } | null = null;
+    let best: { score: number; text: string; pairs: ReadonlySet<string>; matched?: string } | null = null;
     let cover = 0;
     const profiles: Profile[] = [];
     for (const [key, { kind, bm25 }] of phrasings) {
@@ -164,9 +164,8 @@ export function rank(
       cover = Math.max(cover, c);
       if (c < w.minCover) continue;
       const score = factor(kind) * similarity(q, p, bm25, idf, w);
-      if (best && score < best.score) continue;
-      const lit = literal(typed, text);
-      if (!best || score > best.score || lit > best.literal) best = kind === 's' ? { score, literal: lit, pairs: p.pairs, matched: text } : { score, literal: lit, pairs: p.pairs };
+      if (best && (score < best.score || (score === best.score && literal(typed, text) <= literal(typed, best.text)))) continue;
+      best = kind === 's' ? { score, text, pairs: p.pairs, matched: text } : { score, text, pairs: p.pairs };
     }
     // An answer that only repeats the question says nothing more (worker/db/search.ts does not index it either).
     const answerText = entry?.answer && normalize(entry.answer) !== normalize(entry.question) ? entry.answer : null;
@@ -175,12 +174,11 @@ export function rank(
     if (cover < w.minCover && answered < w.minCover) continue;
     if (answer) profiles.push(answer);
     const score = answer ? ((best?.score ?? 0) + w.answer * answered) / (1 + w.answer) : (best?.score ?? 0);
-    const lit = best?.literal ?? 0;
-    const bp = best?.pairs ?? new Set<string>();
-    scored.push(best?.matched ? { id, score, matched: best.matched, own: profiles, literal: lit, pairs: bp } : { id, score, own: profiles, literal: lit, pairs: bp });
+    const top = { text: best?.text ?? '', pairs: best?.pairs ?? new Set<string>() };
+    scored.push(best?.matched ? { id, score, matched: best.matched, own: profiles, ...top } : { id, score, own: profiles, ...top });
   }
   scored.sort((a, b) => b.score - a.score);
-  orderTwins([...q.pairs], scored, idf, w);
+  orderTwins([...q.pairs], typed, scored, idf, w);
   // The answer, if any, is the first entry: high enough, and clear of the next (two entries that
   // fit alike are both only related). Below the last one, the next is at most minScore: a lone
   // weak match leads nothing. The rest are related (相关问答).
