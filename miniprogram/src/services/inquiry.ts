@@ -2,7 +2,7 @@ import type { Channel, Rating } from '@shared/inquiry/states';
 import { REPLY_DAYS } from '@shared/inquiry/states';
 import type { DueAnswer } from '@shared/schemas/calendar';
 import type { SearchItem } from '@shared/schemas/faq';
-import type { InboxPage, InboxTab, InquiryCreateInput, InquiryView } from '@shared/schemas/inquiry';
+import type { InboxFilter, InboxPage, InboxTab, InquiryCreateInput, InquiryView } from '@shared/schemas/inquiry';
 import { api } from './api';
 import type { Page } from './faq';
 import { withSession } from './session';
@@ -41,9 +41,12 @@ export function listMine(offset: number, limit: number): Promise<Page<InquiryVie
   return withSession(() => api.get<Page<InquiryView>>('/api/inquiries', { query: { offset, limit } }));
 }
 
-/** A staff member's inbox tab (their unit's inquiries; the office sees all), by due date, with every tab's count. */
-export function listInbox(tab: InboxTab, offset: number, limit: number) {
-  return api.get<InboxPage>('/api/inquiries', { query: { tab, offset, limit } });
+/**
+ * A staff member's inbox tab (their unit's inquiries; the office sees all), by due date, with every tab's count.
+ * With a figure's filter (统计) and no tab: every inquiry the figure counts.
+ */
+export function listInbox(tab: InboxTab | null, offset: number, limit: number, filter: InboxFilter = {}) {
+  return api.get<InboxPage>('/api/inquiries', { query: { ...filter, tab: tab ?? undefined, offset, limit } });
 }
 
 export function getInquiry(id: string) {

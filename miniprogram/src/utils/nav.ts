@@ -23,7 +23,16 @@ export const routes = {
   inquiries: () => '/pages/inquiries/index',
   inquiry: (id: string) => `/pages/inquiry/index?id=${q(id)}`,
   messages: () => '/pages/messages/index',
-  inbox: () => '/pages/staff/inbox/index',
+  /** The inbox, or (from a figure of 统计) the inquiries a figure counts; `unitName` only names the filter. */
+  inbox: (filter: Record<string, string | undefined> = {}) => {
+    const query = Object.entries(filter)
+      .filter(([, v]) => v)
+      .map(([k, v]) => `${k}=${q(v!)}`)
+      .join('&');
+    return query ? `/pages/staff/inbox/index?${query}` : '/pages/staff/inbox/index';
+  },
+  /** 统计: the period's figures, the units' table and the trend. */
+  stats: () => '/pages/staff/stats/index',
   handle: (id: string) => `/pages/staff/handle/index?id=${q(id)}`,
   /** The public roster (政策解答员名录), optionally one unit's or one topic's. */
   roster: (f: { unitId?: string; topic?: string } = {}) =>

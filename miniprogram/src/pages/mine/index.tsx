@@ -199,6 +199,7 @@ function StaffCard({ user, onSignedOut }: { user: Me & { role: StaffRole }; onSi
       <View className={styles.links}>
         {canManage(user) && <LinkRow cls="zc-go-manage" text="管理问答" hint="条目、导入" onClick={() => go(routes.manage())} />}
         {canManage(user) && <LinkRow cls="zc-go-policies" text="管理政策文件" hint="导入、解读、发布、有效性" onClick={() => go(routes.managePolicies())} />}
+        {canManage(user) && <LinkRow cls="zc-go-stats" text="统计" hint="按时答复率、超期、满意度、各单位" onClick={() => go(routes.stats())} />}
         {canManage(user) && <LinkRow cls="zc-go-review" text="需复核的问答" hint="依据文件有变化" onClick={() => go(routes.review())} />}
         {canManage(user) && (
           <LinkRow cls="zc-go-people" text="工作人员" hint={user.role === 'office' ? '邀请、停用、调整' : '本单位政策解答员'} onClick={() => go(routes.people())} />
