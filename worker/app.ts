@@ -57,7 +57,7 @@ export const app = new Hono<AppEnv>()
     c.res.headers.set('Server-Timing', `app;dur=${(performance.now() - start).toFixed(1)}`);
   })
   // The API carries bearer tokens, never cookies, so any origin (the H5 app, a 12345 platform) may call it.
-  .use('/api/*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Client'], exposeHeaders: ['Server-Timing', 'Retry-After'] }))
+  .use('/api/*', cors({ origin: '*', allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Client'], exposeHeaders: ['Server-Timing', 'Retry-After', 'Content-Disposition'] }))
   .use('/api/*', session)
   .route('/api', api)
   .notFound((c) => errorResponse(c, new ApiError('not_found', '接口不存在')))

@@ -15,6 +15,7 @@ export default defineAppConfig({
         'manage/index', 'edit/index', 'import/index', 'synonyms/index', 'inbox/index', 'handle/index',
         'redeem/index', 'dev/index', 'invite/index', 'people/index', 'profile/index', 'gaps/index', 'units/index',
         'policies/index', 'policy-import/index', 'policy-edit/index', 'review/index', 'followups/index', 'followup/index',
+        'publish/index',
         'stats/index',
       ],
     },
@@ -28,6 +29,8 @@ export default defineAppConfig({
     { root: 'pages/topics', pages: ['index'] },
     // The public roster: a package of its own, so the main package stays small.
     { root: 'pages/roster', pages: ['index'] },
+    // 咨询公开: published answers, a package of its own.
+    { root: 'pages/public-answers', pages: ['index'] },
   ],
   window: {
     navigationBarBackgroundColor: '#1A5FD0',

@@ -34,6 +34,10 @@ export const routes = {
   /** 统计: the period's figures, the units' table and the trend. */
   stats: () => '/pages/staff/stats/index',
   handle: (id: string) => `/pages/staff/handle/index?id=${q(id)}`,
+  /** 公开此答复: the masked copy of an answered inquiry, to publish to the knowledge base or 咨询公开. */
+  publish: (id: string) => `/pages/staff/publish/index?id=${q(id)}`,
+  /** 咨询公开: answers published for everyone, with personal data masked. */
+  publicAnswers: (topic?: string) => `/pages/public-answers/index${topic ? `?topic=${q(topic)}` : ''}`,
   /** The public roster (政策解答员名录), optionally one unit's or one topic's. */
   roster: (f: { unitId?: string; topic?: string } = {}) =>
     `/pages/roster/index${f.unitId ? `?unitId=${q(f.unitId)}` : f.topic ? `?topic=${q(f.topic)}` : ''}`,

@@ -106,6 +106,8 @@ export function describe(
       };
     case 'followup_opened':
       return { title: '转政务公开办回访', detail: [] };
+    case 'published':
+      return { title: d.target === 'faq' ? '答复已写入问答库' : '答复已发布到咨询公开', detail: ['已隐去个人信息'] };
     case 'returned_to_pool':
       return {
         title: '退回单位待分派',

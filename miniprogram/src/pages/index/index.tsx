@@ -168,6 +168,9 @@ function Browse({ hidden }: { hidden: boolean }) {
         {topics.status === 'loading' && <Loading compact />}
         {topics.status === 'error' && <ErrorState compact error={topics.error} onRetry={topics.reload} />}
         {topics.status === 'ok' && <TopicGrid items={topics.data.items} onPick={(t) => go(routes.topic(t))} />}
+        <View className={`${styles.link} zc-go-public-answers`} {...a11y.link('咨询公开：别人问过的问题和答复')} onClick={() => go(routes.publicAnswers())}>
+          咨询公开：看看别人问过什么 ›
+        </View>
       </View>
 
       <View className={`${styles.section} zc-hot`}>

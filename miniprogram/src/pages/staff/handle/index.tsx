@@ -349,6 +349,13 @@ function Handle({ inquiry: i, user, refresh }: { inquiry: InquiryView; user: Me;
             .join(' · ')}
         />
       )}
+      {canManage(user) && i.consentPublish && (i.status === 'answered' || i.status === 'closed') && i.reply !== null && (
+        <View className={styles.block}>
+          <Button className="zc-go-publish" block size="large" onClick={() => go(routes.publish(i.id))}>
+            公开此答复
+          </Button>
+        </View>
+      )}
 
       <Card title="办理记录">
         <Timeline events={i.events ?? []} audience="staff" />

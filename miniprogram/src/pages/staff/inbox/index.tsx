@@ -17,6 +17,7 @@ import { listInbox } from '../../../services/inquiry';
 import { isStaff, ROLE_LABELS } from '../../../services/session';
 import * as a11y from '../../../utils/a11y';
 import { go, param, routes } from '../../../utils/nav';
+import { ExportSheet } from '../components/ExportSheet';
 import { ListStatus } from '../components/ListError';
 import { SignInRequired } from '../components/SignInRequired';
 import styles from './index.module.scss';
@@ -137,6 +138,7 @@ function InboxList({ user }: { user: Me }) {
       </View>
 
       <View className={styles.body}>
+        {(user.role === 'office' || user.role === 'editor') && <ExportSheet office={user.role === 'office'} />}
         <ListStatus list={list} />
         {list.status === 'ok' && list.items.length === 0 && filtered && <EmptyState title="没有符合筛选的咨询" hint="点上方的筛选条件可以取消筛选" />}
         {list.status === 'ok' && list.items.length === 0 && !filtered && (
