@@ -173,6 +173,10 @@ for (const mode of MODES) {
       await page.locator('.zc-roster-answerer', { hasText: '何平' }).waitFor();
       await check(page, 'roster-topic', mode);
 
+      await page.goto(`${stack.appUrl}/pages/public-answers/index`);
+      await page.locator('.zc-public-answer, [data-state="empty"]').first().waitFor();
+      await check(page, 'public-answers', mode, { sizes: true });
+
       await page.goto(`${stack.appUrl}/pages/policies/index`);
       await page.locator('.zc-policy-card').first().waitFor();
       await check(page, 'policies', mode, { sizes: true });
