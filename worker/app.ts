@@ -16,6 +16,7 @@ import { inquiryActionRoutes } from './routes/inquiry-actions';
 import { inquiryRoutes } from './routes/inquiries';
 import { notificationRoutes } from './routes/notifications';
 import { openApiRoutes } from './routes/openapi';
+import { partnerKeyRoutes } from './routes/partner-keys';
 import { policyImportRoutes } from './routes/policy-import';
 import { policyRoutes } from './routes/policies';
 import { privacyRoutes } from './routes/privacy';
@@ -48,6 +49,7 @@ const api = new Hono<AppEnv>()
   .route('/', privacyRoutes)
   .route('/', publicationRoutes)
   .route('/', statsRoutes)
+  .route('/', partnerKeyRoutes)
   .route('/', devRoutes);
 
 export const app = new Hono<AppEnv>()

@@ -1,3 +1,5 @@
+import type { PartnerScope } from '../shared/schemas/partner';
+
 export type Env = {
   DB: D1Database;
   /** Policy attachments and interpretation images. */
@@ -26,4 +28,13 @@ export type SessionUser = {
   units: readonly string[];
 };
 
-export type AppEnv = { Bindings: Env; Variables: { user: SessionUser | null } };
+/** A partner system (a 12345 platform) calling with its key: not a person, so never a `user`. */
+export type PartnerPrincipal = {
+  id: string;
+  name: string;
+  scopes: readonly PartnerScope[];
+  /** The district (or city) of the office that made the key, and every unit below it. */
+  units: readonly string[];
+};
+
+export type AppEnv = { Bindings: Env; Variables: { user: SessionUser | null; partner: PartnerPrincipal | null } };

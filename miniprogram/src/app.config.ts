@@ -14,7 +14,7 @@ export default defineAppConfig({
       pages: [
         'manage/index', 'edit/index', 'import/index', 'synonyms/index', 'inbox/index', 'handle/index',
         'redeem/index', 'dev/index', 'invite/index', 'people/index', 'profile/index', 'gaps/index', 'units/index',
-        'policies/index', 'policy-import/index', 'policy-edit/index', 'review/index', 'followups/index', 'followup/index',
+        'policies/index', 'policy-import/index', 'policy-edit/index', 'review/index', 'followups/index', 'followup/index', 'partners/index',
         'publish/index',
         'stats/index',
       ],

@@ -2,6 +2,7 @@
 // land here during tests. WeChat (api.weixin.qq.com) and an SMS gateway (sms.test); anything
 // else is a test bug.
 import { Response, type Request } from 'miniflare';
+import { fakeHooks } from './fake-hooks.ts';
 import { FAKE_TOKEN, REFUSED_OPENID, SMS_FAILING_PHONE } from './fake-values.ts';
 
 export { SMS_ENDPOINT } from './fake-values.ts';
@@ -31,6 +32,7 @@ export async function fakeWechat(request: Request): Promise<Response> {
   const url = new URL(request.url);
   const json = (body: unknown) => new Response(JSON.stringify(body), { headers: { 'Content-Type': 'application/json' } });
   if (url.hostname === 'sms.test') return fakeSms(request, url);
+  if (url.hostname === 'hooks.test') return fakeHooks(request, url);
   if (url.hostname !== 'api.weixin.qq.com') return new Response(`unexpected outbound fetch: ${url}`, { status: 599 });
   if (url.pathname === '/sns/jscode2session') {
     const q = url.searchParams;

@@ -1,6 +1,7 @@
 import type { InquiryStatus, Rating, Channel } from '../../shared/inquiry/states';
 import type { InquiryEvent } from '../../shared/schemas/inquiry';
 import type { SessionUser } from '../env';
+import { WEBHOOK_EVENTS } from '../rules/partner-scopes';
 import { officeStaffFor } from './units';
 
 export type InquiryRow = {
@@ -129,8 +130,9 @@ type EventRow = { id: number; at: string; type: string; actor_role: string | nul
 export async function listEvents(db: D1Database, inquiryId: string, publicOnly: boolean): Promise<InquiryEvent[]> {
   const { results } = await db
     .prepare(
-      `SELECT e.id, e.at, e.type, e.actor_role, CASE WHEN ?2 = 0 AND e.actor_role <> 'resident' THEN u.name END AS actor_name, e.public, e.data
+      `SELECT e.id, e.at, e.type, e.actor_role, CASE WHEN ?2 = 0 AND e.actor_role <> 'resident' THEN COALESCE(u.name, k.name) END AS actor_name, e.public, e.data
        FROM inquiry_events e LEFT JOIN users u ON u.id = e.actor_id
+         LEFT JOIN partner_keys k ON e.actor_role = 'partner' AND k.id = e.actor_id
        WHERE e.inquiry_id = ?1 AND (?2 = 0 OR e.public = 1) ORDER BY e.id`,
     )
     .bind(inquiryId, publicOnly ? 1 : 0)
@@ -180,7 +182,9 @@ export async function topicRoute(db: D1Database, topic: string): Promise<string 
 
 // ---- writes -------------------------------------------------------------------------------
 
-export type NewEvent = { type: string; public: boolean; actor: SessionUser | null; data?: Record<string, unknown> };
+/** Who did it: a person (a SessionUser), or a partner key (`role` 'partner', `id` the key's). */
+export type Actor = Pick<SessionUser, 'id'> & { role: SessionUser['role'] | 'partner' };
+export type NewEvent = { type: string; public: boolean; actor: Actor | null; data?: Record<string, unknown> };
 export type NewMessage = { key: string; userId: string; inquiryId: string; kind: string; title: string; body: string };
 
 /** Rows written only while `guard` (an SQL condition on ?1 = inquiry id) holds. */
@@ -246,8 +250,40 @@ export async function applyChange(
        WHERE id = ?1 AND version = ?2`,
     )
     .bind(row.id, row.version, ...keys.map((k) => changes[k] ?? null));
-  const results = await db.batch([...guardedInserts(db, row.id, guard, [row.version], events, messages, now), ...extra, update]);
+  const results = await db.batch([
+    ...guardedInserts(db, row.id, guard, [row.version], events, messages, now),
+    ...webhookInserts(db, row, changes, events, now),
+    ...extra,
+    update,
+  ]);
   return (results.at(-1)?.meta.changes ?? 0) === 1;
+}
+
+/**
+ * The webhooks of a change to an inquiry a partner key logged (when the key is live and has an
+ * address): one row per event its partner hears about, written only while the version still holds.
+ */
+function webhookInserts(db: D1Database, row: Pick<InquiryRow, 'id' | 'version'>, changes: InquiryChanges, events: NewEvent[], now: string) {
+  return events
+    .filter((e) => e.public && (WEBHOOK_EVENTS as readonly string[]).includes(e.type))
+    .map((e) =>
+      db
+        .prepare(
+          `INSERT OR IGNORE INTO webhook_deliveries (dedupe_key, key_id, inquiry_id, event, ticket, status, data, at, next_attempt_at)
+           SELECT 'wh:' || i.id || ':' || ?2 || ':' || ?3, k.id, i.id, ?3, i.ticket, COALESCE(?4, i.status), ?5, ?6, ?6
+           FROM inquiries i JOIN partner_keys k ON k.id = i.created_by
+           WHERE i.id = ?1 AND i.version = ?2 AND k.webhook_url IS NOT NULL AND k.revoked_at IS NULL`,
+        )
+        .bind(
+          row.id,
+          row.version,
+          e.type,
+          changes.status ?? null,
+          // The partner relays the reply to the resident, so it travels with the event.
+          JSON.stringify({ ...e.data, ...(e.type === 'replied' && changes.reply ? { reply: changes.reply } : {}) }),
+          now,
+        ),
+    );
 }
 
 export type NewInquiry = {

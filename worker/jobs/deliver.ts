@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { AppEnv, Env } from '../env';
 import { smsSender } from '../lib/sms';
 import { sendSubscribeMessage, wechatConfig } from '../lib/wechat';
+import { deliverWebhooks } from './webhooks';
 
 /** What reaches a resident outside the app by SMS when they signed in by phone (H5) rather than WeChat. */
 const SMS_KINDS = new Set(['replied', 'clarify']);
@@ -24,10 +25,10 @@ type Pending = {
 
 const BATCH = 50;
 /** A claimed row is left alone by other runs for this long. */
-const LEASE_MS = 2 * 60_000;
-const MAX_ATTEMPTS = 6;
-/** Minutes to wait before attempt n+1: 1, 2, 4, 8, 16. */
-const backoffMs = (attempts: number) => 60_000 * 2 ** Math.min(attempts, 4);
+export const LEASE_MS = 2 * 60_000;
+export const MAX_ATTEMPTS = 6;
+/** Minutes to wait before attempt n+1: 1, 2, 4, 8, 16 (partners' webhooks wait the same). */
+export const backoffMs = (attempts: number) => 60_000 * 2 ** Math.min(attempts, 4);
 
 /** The app page a notice opens: its own link (a policy, an entry), else its inquiry. */
 const pageOf = (m: { link: string | null; inquiry_id: string | null }) => m.link ?? (m.inquiry_id ? `pages/inquiry/index?id=${m.inquiry_id}` : null);
@@ -140,6 +141,8 @@ export async function deliverOutbox(env: Env, now: Date): Promise<{ delivered: n
       else retried += 1;
     }
   }
+  // Partners' webhooks go out in the same run; a partner's server failing never holds up a notice.
+  await deliverWebhooks(env, now).catch((err) => console.error('webhooks', err));
   return { delivered, retried };
 }
 

@@ -5,6 +5,7 @@ import { createSession, readSession } from '../db/sessions';
 import type { AppEnv, SessionUser } from '../env';
 import { ApiError, forbidden } from './errors';
 import { sha256Hex } from './hash';
+import { partnerOf } from './partner';
 
 /** A session lasts this long after its last use. */
 export const SESSION_DAYS = 30;
@@ -38,8 +39,11 @@ export async function issueToken(c: Context<AppEnv>, userId: string, method: 'we
  */
 export const session: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set('user', null);
+  c.set('partner', null);
   const header = c.req.header('Authorization');
-  if (header) {
+  // A partner system's key is a principal of its own (scopes, no role), never a user.
+  if (header?.startsWith('Bearer zck_')) c.set('partner', await partnerOf(c, header.slice('Bearer '.length)));
+  else if (header) {
     const token = /^Bearer (zc1_[A-Za-z0-9_-]{43})$/.exec(header)?.[1];
     if (!token) throw new ApiError('unauthorized', '登录凭证无效，请重新登录');
     const found = await readSession(c.env.DB, await sha256Hex(token), new Date(), SESSION_DAYS);
@@ -76,3 +80,6 @@ export function assertUnit(user: SessionUser, unitId: string): void {
 
 /** Any signed-in caller, resident or staff. */
 export const signedIn = requireRole(...ROLES);
+
+/** A signed-in caller, or a partner key (the session middleware has already checked its scope for this route). */
+export const signedInOrPartner: MiddlewareHandler<AppEnv> = async (c, next) => (c.get('partner') ? next() : signedIn(c, next));

@@ -49,6 +49,7 @@ import {
   followupReopenInput,
 } from '../../shared/schemas/followup';
 import { grantInput, noticeIdParam, noticeListQuery } from '../../shared/schemas/notification';
+import { deliveryListQuery, partnerKeyInput } from '../../shared/schemas/partner';
 import { accountDeleteInput, retentionInput } from '../../shared/schemas/privacy';
 import { statsQuery, statsTrendQuery } from '../../shared/schemas/stats';
 import { inquiryExportQuery, statsExportQuery } from '../../shared/schemas/export';
@@ -168,7 +169,7 @@ export const ROUTES: RouteDoc[] = [
 
   // ---- policies ---------------------------------------------------------------------------
   { method: 'post', path: '/api/policies/import', tag: '政策文件', summary: '读取文件（文本、.docx、PDF）为草稿，不保存', callers: managers, body: { contentType: ['multipart/form-data', 'text/plain', 'application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'], description: 'multipart 字段 file，或原始内容；不超过 10 MB' }, ok: { status: 200, description: '{ draft: PolicyDraft }' }, errors: [403, 413, 415] },
-  { method: 'get', path: '/api/search', tag: '政策文件', summary: '问答与政策文件一起搜索', callers: anyone, query: searchQuery, ok: { status: 200, description: '{ faq: SearchItem[], policies: PolicySearchHit[] }' } },
+  { method: 'get', path: '/api/search', tag: '政策文件', summary: '问答与政策文件一起搜索（对接密钥需 kb:search）', callers: anyone, query: searchQuery, ok: { status: 200, description: '{ faq: SearchItem[], policies: PolicySearchHit[] }' } },
   { method: 'get', path: '/api/policies/interpretation-rate', tag: '政策文件', summary: '解读率（按单位）', callers: ['office'], ok: { status: 200, description: '{ units, overall, floor }' }, errors: [403] },
   { method: 'get', path: '/api/policies', tag: '政策文件', summary: '已发布的政策文件', callers: anyone, query: policyListQuery, ok: { status: 200, description: '{ items: PolicySummary[], total }' } },
   { method: 'get', path: '/api/policies/:id', tag: '政策文件', summary: '一份已发布的政策文件（含解读、附件、有效性历史）', callers: anyone, params: idParam, ok: { status: 200, description: 'Policy' }, errors: [404] },
@@ -195,9 +196,9 @@ export const ROUTES: RouteDoc[] = [
   { method: 'put', path: '/api/calendar/years/:year', tag: '工作日', summary: '新公布的一年（在办咨询的期限随之重算）', callers: ['office'], params: yearParam, json: yearScheduleInput, ok: { status: 200, description: 'YearSchedule & { recomputed }' }, errors: [403] },
 
   // ---- inquiries ----------------------------------------------------------------------------
-  { method: 'post', path: '/api/inquiries', tag: '咨询', summary: '提交咨询（工作人员以 channel 代为登记）', callers: ['resident', 'answerer', 'editor', 'office'], json: inquiryCreateInput, headers: [idempotencyHeader], ok: { status: 201, description: 'InquiryView & { matches }（重试同一提交为 200）' }, errors: [403, 409] },
+  { method: 'post', path: '/api/inquiries', tag: '咨询', summary: '提交咨询（工作人员以 channel 代为登记；对接密钥需 inquiries:create）', callers: ['resident', 'answerer', 'editor', 'office'], json: inquiryCreateInput, headers: [idempotencyHeader], ok: { status: 201, description: 'InquiryView & { matches }（重试同一提交为 200）' }, errors: [403, 409] },
   { method: 'get', path: '/api/inquiries', tag: '咨询', summary: '居民：自己的；工作人员：本单位的，按期限排序，带各标签计数', callers: signedIn, query: inquiryListQuery, ok: { status: 200, description: 'InboxPage' } },
-  { method: 'get', path: '/api/inquiries/:id', tag: '咨询', summary: '一条咨询及其时间线', callers: signedIn, params: idParam, ok: { status: 200, description: 'InquiryView' }, errors: [404] },
+  { method: 'get', path: '/api/inquiries/:id', tag: '咨询', summary: '一条咨询及其时间线（对接密钥需 inquiries:read，只能读自己登记的）', callers: signedIn, params: idParam, ok: { status: 200, description: 'InquiryView' }, errors: [404] },
   { method: 'post', path: '/api/kb-resolutions', tag: '咨询', summary: '「这解决了我的问题」', callers: anyone, json: resolvedInput, ok: { status: 201, description: '{ resolved: true }' }, errors: [403, 404] },
   { method: 'post', path: '/api/inquiries/:id/reply', tag: '咨询办理', summary: '答复（并发的第二个答复为 409）', callers: staff, params: idParam, json: replyInput, ok: { status: 200, description: 'InquiryView' }, errors: [403, 404, 409] },
   { method: 'post', path: '/api/inquiries/:id/clarify', tag: '咨询办理', summary: '请居民补充（计时暂停）', callers: staff, params: idParam, json: messageInput, ok: { status: 200, description: 'InquiryView' }, errors: [403, 404, 409] },
@@ -241,6 +242,12 @@ export const ROUTES: RouteDoc[] = [
   { method: 'post', path: '/api/inquiries/:id/publication', tag: '咨询公开', summary: '编辑核对后发布到问答库（草稿或发布）或咨询公开；仍有电话或身份证号为 422', callers: managers, params: idParam, json: publicationInput, ok: { status: 201, description: 'PublicationResult { target, id }' }, errors: [403, 404, 409, 422] },
   { method: 'get', path: '/api/publications', tag: '咨询公开', summary: '咨询公开：已公开的问答，按类目，每页 20 条，不含任何个人信息', callers: anyone, query: publicationListQuery, ok: { status: 200, description: 'PublicAnswerPage' } },
   { method: 'get', path: '/api/publications/:id', tag: '咨询公开', summary: '一条公开的问答', callers: anyone, params: idParam, ok: { status: 200, description: 'PublicAnswer' }, errors: [404] },
+
+  // ---- partner keys and webhooks (对接) --------------------------------------------------------
+  { method: 'post', path: '/api/partner-keys', tag: '对接', summary: '创建对接密钥（密钥与签名密钥只在此答复中出现一次）', callers: ['office'], json: partnerKeyInput, ok: { status: 201, description: 'NewPartnerKey { key, webhookSecret, … }' }, errors: [403] },
+  { method: 'get', path: '/api/partner-keys', tag: '对接', summary: '本辖区的对接密钥（前缀、权限、创建与最近使用时间）', callers: ['office'], ok: { status: 200, description: '{ items: PartnerKey[] }' }, errors: [403] },
+  { method: 'delete', path: '/api/partner-keys/:id', tag: '对接', summary: '吊销：此后用它的调用一律 401', callers: ['office'], params: idParam, ok: { status: 200, description: 'PartnerKey' }, errors: [403, 404] },
+  { method: 'get', path: '/api/partner-keys/:id/deliveries', tag: '对接', summary: '回调投递记录（每次尝试的状态码、错误、时间）', callers: ['office'], params: idParam, query: deliveryListQuery, ok: { status: 200, description: '{ items: WebhookDelivery[] }' }, errors: [403, 404] },
 
   // ---- development only ---------------------------------------------------------------------
   { method: 'post', path: '/api/dev/seed', tag: '开发', summary: '载入演示数据（仅本机开发环境）', callers: ['development'], ok: { status: 200, description: '写入的条数' }, errors: [404] },

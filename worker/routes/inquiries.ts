@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { addDays, shanghaiDay, shanghaiStartOfDay, type YearSchedules } from '../../shared/calendar';
 import { AWAITING_REPLY, OPEN } from '../../shared/inquiry/states';
 import { idParam } from '../../shared/schemas/common';
@@ -26,6 +26,7 @@ import {
   listInquiries,
   topicRoute,
   whoHandles,
+  type Actor,
   type InquiryRow,
   type ListFilter,
   type Narrow,
@@ -36,8 +37,8 @@ import {
 import { searchFaq } from '../db/search';
 import { getActiveUnit, getUnit, subtreeOf } from '../db/units';
 import { getAnswerer } from '../db/users';
-import type { AppEnv, SessionUser } from '../env';
-import { currentUser, signedIn } from '../lib/auth';
+import type { AppEnv, PartnerPrincipal, SessionUser } from '../env';
+import { currentUser, signedIn, signedInOrPartner } from '../lib/auth';
 import { ApiError, forbidden, notFound, unknownUnit, validationError } from '../lib/errors';
 import { newId } from '../lib/ids';
 import { address, limit } from '../lib/limit';
@@ -124,7 +125,7 @@ const TAB_ORDER: Record<InboxTab, ListFilter['order']> = { pending: 'due', due_s
 
 async function createInquiry(
   db: D1Database,
-  user: SessionUser,
+  user: Actor,
   input: InquiryCreateOutput,
   key: string | null,
   now: Date,
@@ -181,14 +182,45 @@ async function createInquiry(
   throw new ApiError('internal', '咨询保存失败');
 }
 
+/** What a partner sees of an inquiry it logged: what a resident would (public events, no one's names); it gave the contact details itself. */
+const PARTNER_VIEWER: SessionUser = { id: '', role: 'resident', unitId: null, sessionId: '', units: [] };
+
+/**
+ * A partner system logs a question on a resident's behalf: attributed to its key (the ledger's
+ * actor, and `created_by`, so its Idempotency-Keys and reads are its own), within the
+ * jurisdiction of the office that made the key. Its calls are limited per key by the session middleware.
+ */
+async function createForPartner(c: Context<AppEnv>, partner: PartnerPrincipal, given: InquiryCreateOutput, key: string | null) {
+  // A partner is never a resident in the app: without a channel it is the hotline it runs.
+  const input = { ...given, channel: given.channel === 'miniprogram' ? ('hotline' as const) : given.channel };
+  if (!input.contactPhone && !input.contactName) {
+    throw new ApiError('validation', '代为登记时请填写居民的姓名或电话', [{ path: 'contactPhone', message: '请填写联系方式' }]);
+  }
+  const db = c.env.DB;
+  const answererUnit = input.answererId ? (await getAnswerer(db, input.answererId))?.unit_id : undefined;
+  for (const unitId of [input.unitId, answererUnit]) {
+    if (unitId && !partner.units.includes(unitId)) throw forbidden('只能登记到本辖区的单位');
+  }
+  const now = new Date();
+  const overrides = await loadOverrides(db);
+  const earlier = key ? await getByIdempotencyKey(db, partner.id, key) : null;
+  const actor = { id: partner.id, role: 'partner' as const };
+  const { row, created } = earlier ? { row: earlier, created: false } : await createInquiry(db, actor, input, key, now, overrides);
+  if (!created && !sameSubmission(row, input)) throw new ApiError('conflict', '这个 Idempotency-Key 已用于另一条咨询，请为新的咨询换一个');
+  deliverSoon(c);
+  return c.json(inquiryView(row, PARTNER_VIEWER, now, overrides, await listEvents(db, row.id, true)), created ? 201 : 200);
+}
+
 export const inquiryRoutes = new Hono<AppEnv>()
-  .post('/inquiries', signedIn, validate('json', inquiryCreateInput), async (c) => {
-    const user = currentUser(c);
+  .post('/inquiries', signedInOrPartner, validate('json', inquiryCreateInput), async (c) => {
     const input = c.req.valid('json');
     const rawKey = c.req.header('Idempotency-Key');
     const keyCheck = rawKey === undefined ? null : idempotencyKey.safeParse(rawKey);
     if (keyCheck && !keyCheck.success) throw validationError(keyCheck.error, 'Idempotency-Key 格式不正确');
     const key = keyCheck?.data ?? null;
+    const partner = c.get('partner');
+    if (partner) return createForPartner(c, partner, input, key);
+    const user = currentUser(c);
 
     const refused = channelRefusal(user, input.channel);
     if (refused) throw forbidden(refused);
@@ -241,9 +273,16 @@ export const inquiryRoutes = new Hono<AppEnv>()
     return c.json({ items, total, counts } satisfies InboxPage);
   })
 
-  .get('/inquiries/:id', signedIn, validate('param', idParam), async (c) => {
-    const user = currentUser(c);
+  .get('/inquiries/:id', signedInOrPartner, validate('param', idParam), async (c) => {
     const row = await getInquiry(c.env.DB, c.req.valid('param').id);
+    const partner = c.get('partner');
+    // A key reads only what it logged itself.
+    if (partner) {
+      if (!row || row.created_by !== partner.id) throw notFound('咨询');
+      const now = new Date();
+      return c.json(inquiryView(row, PARTNER_VIEWER, now, await loadOverrides(c.env.DB), await listEvents(c.env.DB, row.id, true)));
+    }
+    const user = currentUser(c);
     if (!row || !canSee(user, row)) throw notFound('咨询');
     return c.json(await viewWithEvents(c.env.DB, row, user, new Date(), await loadOverrides(c.env.DB)));
   })

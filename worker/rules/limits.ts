@@ -17,6 +17,9 @@ export const LIMITS = {
   'resolution.address': { max: 30, seconds: 600 },
   'grant.user': { max: 30, seconds: 600 },
   'invitation.user': { max: 50, seconds: 3600 },
+  /** Every call of one partner key (a 12345 platform logs, reads and searches for many residents). */
+  'partner.key': { max: 300, seconds: 60 },
+  'partnerkey.user': { max: 20, seconds: 3600 },
   /** Views counted towards 热门 from one address; more are shown but not counted. */
   'view.address': { max: 60, seconds: 600 },
 } as const satisfies Record<string, { max: number; seconds: number }>;

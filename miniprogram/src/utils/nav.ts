@@ -63,6 +63,8 @@ export const routes = {
   editPolicy: (id: string) => `/pages/staff/policy-edit/index?id=${q(id)}`,
   /** Entries flagged 需复核 (a policy they rest on changed). */
   review: () => '/pages/staff/review/index',
+  /** Partner keys and webhooks (对接密钥) for a 12345 platform. */
+  partners: () => '/pages/staff/partners/index',
 };
 
 export function go(url: string): void {
