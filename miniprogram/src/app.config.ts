@@ -16,6 +16,7 @@ export default defineAppConfig({
         'redeem/index', 'dev/index', 'invite/index', 'people/index', 'profile/index', 'gaps/index', 'units/index',
         'policies/index', 'policy-import/index', 'policy-edit/index', 'review/index', 'followups/index', 'followup/index', 'partners/index',
         'publish/index',
+        'routing/index', 'calendar/index',
         'stats/index',
       ],
     },

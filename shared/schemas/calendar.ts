@@ -24,3 +24,16 @@ export const daysQuery = z
   });
 
 export type DueAnswer = { dueAt: string; provisional: boolean; counted: string[] };
+
+/** What saving a year would do to open deadlines: how many move, and a few of them. */
+export type CalendarPreview = {
+  year: number;
+  /** Open inquiries anywhere whose due date would change. */
+  changed: number;
+  /** Those whose due date stays but stops being provisional (the year is no longer unannounced). */
+  settled: number;
+  /** Up to `PREVIEW_EXAMPLES` of the caller's own, earliest deadline first. */
+  examples: { id: string; ticket: string; from: string; to: string; provisional: boolean }[];
+};
+
+export const PREVIEW_EXAMPLES = 5;

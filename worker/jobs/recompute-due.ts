@@ -3,27 +3,34 @@ import { OPEN } from '../../shared/inquiry/states';
 import type { InquiryRow } from '../db/inquiries';
 import { replyDeadline } from '../rules/deadline';
 
-type Open = Pick<InquiryRow, 'id' | 'received_at' | 'reopened_at' | 'simple' | 'stopped_days' | 'due_at' | 'due_provisional' | 'version'>;
+type Open = Pick<
+  InquiryRow,
+  'id' | 'ticket' | 'unit_id' | 'received_at' | 'reopened_at' | 'simple' | 'stopped_days' | 'due_at' | 'due_provisional' | 'version'
+>;
+
+/** One open inquiry whose deadline the calendar change moves. */
+export type DueChange = { id: string; ticket: string; unitId: string | null; from: string; to: string; provisional: boolean };
 
 /**
  * After the calendar changed: the statements that move every open inquiry whose deadline
- * changed, each with a ledger event saying from when to when.
+ * changed, each with a ledger event saying from when to when. `changes` lists them (earliest
+ * deadline first) for a preview that writes nothing.
  */
 export async function recomputeDueStatements(
   db: D1Database,
   overrides: YearSchedules,
   now: string,
   actor: { id: string; role: string },
-): Promise<{ statements: D1PreparedStatement[]; changed: number }> {
+): Promise<{ statements: D1PreparedStatement[]; changed: number; changes: DueChange[] }> {
   const { results } = await db
     .prepare(
-      `SELECT id, received_at, reopened_at, simple, stopped_days, due_at, due_provisional, version FROM inquiries
-       WHERE status IN (SELECT value FROM json_each(?1))`,
+      `SELECT id, ticket, unit_id, received_at, reopened_at, simple, stopped_days, due_at, due_provisional, version FROM inquiries
+       WHERE status IN (SELECT value FROM json_each(?1)) ORDER BY due_at, id`,
     )
     .bind(JSON.stringify(OPEN))
     .all<Open>();
   const statements: D1PreparedStatement[] = [];
-  let changed = 0;
+  const changes: DueChange[] = [];
   for (const i of results) {
     const due = replyDeadline(
       { receivedAt: i.received_at, simple: i.simple === 1, stoppedDays: i.stopped_days, reopenedAt: i.reopened_at },
@@ -31,7 +38,7 @@ export async function recomputeDueStatements(
     );
     const provisional = due.provisional ? 1 : 0;
     if (due.dueAt === i.due_at && provisional === i.due_provisional) continue;
-    changed += 1;
+    changes.push({ id: i.id, ticket: i.ticket, unitId: i.unit_id, from: i.due_at, to: due.dueAt, provisional: due.provisional });
     statements.push(
       db
         .prepare(
@@ -44,5 +51,5 @@ export async function recomputeDueStatements(
         .bind(i.id, due.dueAt, provisional),
     );
   }
-  return { statements, changed };
+  return { statements, changed: changes.length, changes };
 }

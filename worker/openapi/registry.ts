@@ -193,6 +193,7 @@ export const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/api/calendar/due', tag: '工作日', summary: '从某一时刻起若干工作日的截止时间', callers: anyone, query: dueQuery, ok: { status: 200, description: 'DueAnswer' } },
   { method: 'get', path: '/api/calendar/days', tag: '工作日', summary: '每一天是否工作日（节假日、调休）', callers: anyone, query: daysQuery, ok: { status: 200, description: '{ items: DayInfo[] }' } },
   { method: 'get', path: '/api/calendar/years/:year', tag: '工作日', summary: '一年的放假与调休安排', callers: anyone, params: yearParam, ok: { status: 200, description: 'YearSchedule' } },
+  { method: 'post', path: '/api/calendar/years/:year/preview', tag: '工作日', summary: '保存前预览：在办咨询的期限会有多少条改变（不写入）', callers: ['office'], params: yearParam, json: yearScheduleInput, ok: { status: 200, description: 'CalendarPreview { year, changed, settled, examples: [{ id, ticket, from, to, provisional }] }' }, errors: [403] },
   { method: 'put', path: '/api/calendar/years/:year', tag: '工作日', summary: '新公布的一年（在办咨询的期限随之重算）', callers: ['office'], params: yearParam, json: yearScheduleInput, ok: { status: 200, description: 'YearSchedule & { recomputed }' }, errors: [403] },
 
   // ---- inquiries ----------------------------------------------------------------------------

@@ -1,6 +1,6 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { addDays, dayInfo, dueDate, yearParam, yearSchedule, yearScheduleInputFor } from '../../shared/calendar';
-import { daysQuery, dueQuery, type DueAnswer } from '../../shared/schemas/calendar';
+import { daysQuery, dueQuery, PREVIEW_EXAMPLES, type CalendarPreview, type DueAnswer } from '../../shared/schemas/calendar';
 import { loadOverrides, saveYearStatement } from '../db/calendar';
 import type { AppEnv } from '../env';
 import { currentUser, requireRole } from '../lib/auth';
@@ -29,16 +29,43 @@ export const calendarRoutes = new Hono<AppEnv>()
     return c.json(yearSchedule(c.req.valid('param').year, await loadOverrides(c.env.DB)));
   })
 
+  /** What saving this body would do, written nowhere: the office sees it before it saves. */
+  .post('/calendar/years/:year/preview', requireRole('office'), validate('param', yearParam), async (c) => {
+    const user = currentUser(c);
+    const { year } = c.req.valid('param');
+    const { changes } = await recompute(c, year);
+    const moved = changes.filter((ch) => ch.from !== ch.to);
+    const answer: CalendarPreview = {
+      year,
+      changed: moved.length,
+      settled: changes.length - moved.length,
+      // Ticket numbers of other districts' inquiries are theirs: the examples come from the office's own units.
+      examples: moved
+        .filter((ch) => ch.unitId !== null && user.units.includes(ch.unitId))
+        .slice(0, PREVIEW_EXAMPLES)
+        .map(({ id, ticket, from, to, provisional }) => ({ id, ticket, from, to, provisional })),
+    };
+    return c.json(answer);
+  })
+
   /** A newly announced year; it replaces the packaged schedule, and open deadlines move with it. */
   .put('/calendar/years/:year', requireRole('office'), validate('param', yearParam), async (c) => {
     const user = currentUser(c);
     const { year } = c.req.valid('param');
-    const parsed = yearScheduleInputFor(year).safeParse(await c.req.json().catch(() => undefined));
-    if (!parsed.success) throw validationError(parsed.error);
+    const { schedule, overrides, statements, changed, now } = await recompute(c, year);
     const db = c.env.DB;
-    const now = new Date().toISOString();
-    const overrides = new Map(await loadOverrides(db)).set(year, parsed.data);
-    const { statements, changed } = await recomputeDueStatements(db, overrides, now, user);
-    await db.batch([saveYearStatement(db, year, parsed.data, user.id, now), ...statements]);
+    await db.batch([saveYearStatement(db, year, schedule, user.id, now), ...statements]);
     return c.json({ ...yearSchedule(year, overrides), recomputed: changed });
   });
+
+/** The office's year as sent, the calendar it makes, and the deadline moves that follow from it. */
+async function recompute(c: Context<AppEnv>, year: number) {
+  const user = currentUser(c);
+  const parsed = yearScheduleInputFor(year).safeParse(await c.req.json().catch(() => undefined));
+  if (!parsed.success) throw validationError(parsed.error);
+  const db = c.env.DB;
+  const now = new Date().toISOString();
+  const overrides = new Map(await loadOverrides(db)).set(year, parsed.data);
+  const { statements, changed, changes } = await recomputeDueStatements(db, overrides, now, user);
+  return { schedule: parsed.data, overrides, statements, changed, changes, now };
+}

@@ -63,6 +63,10 @@ export const routes = {
   editPolicy: (id: string) => `/pages/staff/policy-edit/index?id=${q(id)}`,
   /** Entries flagged 需复核 (a policy they rest on changed). */
   review: () => '/pages/staff/review/index',
+  /** 分类分派: which unit answers each topic. */
+  routing: () => '/pages/staff/routing/index',
+  /** 节假日安排: a year's holidays and adjusted workdays. */
+  calendar: () => '/pages/staff/calendar/index',
   /** Partner keys and webhooks (对接密钥) for a 12345 platform. */
   partners: () => '/pages/staff/partners/index',
 };

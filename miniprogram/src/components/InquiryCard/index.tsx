@@ -54,16 +54,23 @@ export function InquiryCard({ inquiry: i, audience, onClick }: Props) {
       {...a11y.link()}
       onClick={onClick}
     >
-      <View className={styles.head}>
+      <View className={`${styles.head} zc-inquiry-head`}>
         <StatusTag status={i.status} />
         <Text className={`${styles.ticket} zc-ticket`}>{i.ticket}</Text>
         <UrgencyBadge inquiry={i} />
       </View>
       <Text className={`${styles.question} zc-inquiry-question`}>{excerpt(i.question, 64)}</Text>
-      <View className={styles.foot}>
+      <View className={`${styles.foot} zc-inquiry-foot`}>
         <Text className={`${styles.clock} ${i.overdue ? styles.clockLate : ''} zc-clock`}>{clockLine(i, audience)}</Text>
-        {who && <Text className={styles.who}>{who}</Text>}
+        {who && <Text className={`${styles.who} zc-inquiry-who`}>{who}</Text>}
       </View>
+      {audience === 'staff' && (
+        // Cells of the inbox's table on a wide screen; a phone's card does without them.
+        <View className={`${styles.more} zc-inquiry-more`}>
+          <Text className="zc-inquiry-received">{monthDay(i.receivedAt)}</Text>
+          <Text className="zc-inquiry-unit">{i.unitName ?? '未分派'}</Text>
+        </View>
+      )}
     </View>
   );
 }

@@ -209,6 +209,8 @@ function StaffCard({ user, onSignedOut }: { user: Me & { role: StaffRole }; onSi
         {user.role === 'office' && <LinkRow cls="zc-go-units" text="单位管理" hint="新增、改名、调整、撤销" onClick={() => go(routes.units())} />}
         {user.role === 'office' && <LinkRow cls="zc-go-followups" text="回访" hint={followups ? `${followups} 条待回访` : '不满意评价的回访'} onClick={() => go(routes.followups())} />}
         {user.role === 'office' && <LinkRow cls="zc-go-synonyms" text="维护同义词" onClick={() => go(routes.synonyms())} />}
+        {user.role === 'office' && <LinkRow cls="zc-go-routing" text="分类分派" hint="各类咨询交给哪个单位" onClick={() => go(routes.routing())} />}
+        {user.role === 'office' && <LinkRow cls="zc-go-calendar" text="节假日安排" hint="放假、调休与答复期限" onClick={() => go(routes.calendar())} />}
         {user.role === 'office' && <LinkRow cls="zc-go-partners" text="对接密钥" hint="12345 平台等系统的接口密钥与推送" onClick={() => go(routes.partners())} />}
         <LinkRow cls="zc-go-profile" text="我的名录资料" hint="职务、办公电话" onClick={() => go(routes.profile(user.id))} />
         <LinkRow cls="zc-go-roster" text="政策解答员名录" onClick={() => go(routes.roster())} />

@@ -56,7 +56,6 @@ function filterLabel(f: InboxFilter, unitName: string): string {
   return parts.join(' · ');
 }
 
-
 export default function Inbox() {
   const [user] = useStoredUser();
 
@@ -148,6 +147,13 @@ function InboxList({ user }: { user: Me }) {
           <Text className={styles.total}>
             {current.label} {list.total} 条{tab === 'answered' ? '' : ' · 按答复期限排序'}
           </Text>
+        )}
+        {list.status === 'ok' && list.items.length > 0 && (
+          <View className={styles.tableHead} {...a11y.hidden()}>
+            {['编号', '收到', '问题', '类别', '承办单位', '状态', '答复期限', ''].map((h, n) => (
+              <Text key={n}>{h}</Text>
+            ))}
+          </View>
         )}
         {list.status === 'ok' &&
           list.items.map((i) => <InquiryCard key={i.id} inquiry={i} audience="staff" onClick={() => go(routes.handle(i.id))} />)}
