@@ -14,6 +14,7 @@ import { followupRoutes } from './routes/followups';
 import { healthRoutes } from './routes/health';
 import { inquiryActionRoutes } from './routes/inquiry-actions';
 import { inquiryRoutes } from './routes/inquiries';
+import { kbGapRoutes } from './routes/kb-gaps';
 import { notificationRoutes } from './routes/notifications';
 import { openApiRoutes } from './routes/openapi';
 import { partnerKeyRoutes } from './routes/partner-keys';
@@ -49,6 +50,7 @@ const api = new Hono<AppEnv>()
   .route('/', privacyRoutes)
   .route('/', publicationRoutes)
   .route('/', statsRoutes)
+  .route('/', kbGapRoutes)
   .route('/', partnerKeyRoutes)
   .route('/', devRoutes);
 

@@ -15,9 +15,10 @@ export default defineAppConfig({
         'manage/index', 'edit/index', 'import/index', 'synonyms/index', 'inbox/index', 'handle/index',
         'redeem/index', 'dev/index', 'invite/index', 'people/index', 'profile/index', 'gaps/index', 'units/index',
         'policies/index', 'policy-import/index', 'policy-edit/index', 'review/index', 'followups/index', 'followup/index', 'partners/index',
-        'publish/index',
         'routing/index', 'calendar/index',
         'stats/index',
+        'kb-gaps/index',
+        'publish/index',
       ],
     },
     // A policy page and the resident's subscriptions: opened from the 政策 tab, search and messages.

@@ -169,6 +169,8 @@ export const faqSearchQuery = z.object({
   q: z.string().trim().min(1, '请输入要查询的问题').max(L.searchQuery, `问题不能超过 ${L.searchQuery} 字`),
   limit: z.coerce.number().int().min(1).max(L.searchLimit).default(10),
   topic: z.enum(TOPICS).optional(),
+  /** `1`: the resident submitted this search (not a suggestion while typing); one without an answer is logged for 高频问题. */
+  submitted: z.enum(['1'], { message: 'submitted 只能为 1' }).optional(),
 });
 
 export const faqListQuery = pageQuery.extend({
@@ -184,7 +186,13 @@ export const faqManageQuery = pageQuery.extend({
   flagged: z.enum(['1', 'true']).optional(),
 });
 
-export const faqFeedbackInput = z.object({ helpful: z.boolean() }).strict();
+export const faqFeedbackInput = z
+  .object({
+    helpful: z.boolean(),
+    /** The search that reached the entry: 没帮助 logs it for 高频问题, without who asked. */
+    query: z.string().trim().max(L.searchQuery, `问题不能超过 ${L.searchQuery} 字`).optional(),
+  })
+  .strict();
 
 export type SearchItem = {
   id: string;

@@ -20,6 +20,8 @@ export const inquiryCreateInput = z
     consentPublish: z.boolean().default(false),
     /** Staff logging a hotline/phone/mailbox/walk-in question on a resident's behalf. */
     channel: z.enum(CHANNELS).default('miniprogram'),
+    /** The words came from a search that found no answer: logged for 高频问题, without who asked. */
+    fromSearch: z.boolean().optional(),
   })
   .strict();
 export type InquiryCreateInput = z.input<typeof inquiryCreateInput>;

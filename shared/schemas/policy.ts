@@ -141,6 +141,8 @@ export const policyManageQuery = policyListQuery.extend({ status: z.enum(['draft
 export const searchQuery = z.object({
   q: z.string().trim().min(1, '请输入要查询的问题').max(100, '问题不能超过 100 字'),
   limit: z.coerce.number().int().min(1).max(50).default(10),
+  /** `1`: the resident submitted this search (not a suggestion while typing); one without an answer is logged for 高频问题. */
+  submitted: z.enum(['1'], { message: 'submitted 只能为 1' }).optional(),
 });
 
 export const faqBasisInput = z.object({ policyIds: z.array(idRef).max(20, '文件依据最多 20 个') }).strict();

@@ -54,6 +54,7 @@ import { accountDeleteInput, retentionInput } from '../../shared/schemas/privacy
 import { statsQuery, statsTrendQuery } from '../../shared/schemas/stats';
 import { inquiryExportQuery, statsExportQuery } from '../../shared/schemas/export';
 import { publicationInput, publicationListQuery } from '../../shared/schemas/publication';
+import { kbGapsQuery } from '../../shared/schemas/kb-gaps';
 import {
   attachmentParam,
   attachmentQuery,
@@ -234,6 +235,15 @@ export const ROUTES: RouteDoc[] = [
   { method: 'get', path: '/api/stats', tag: '统计', summary: '一段时间的统计（办理、按时率、问答库、满意度、解读率、名录缺口），含各单位', callers: managers, query: statsQuery, ok: { status: 200, description: 'StatsAnswer' }, errors: [403] },
   { method: 'get', path: '/api/stats/trend', tag: '统计', summary: '按周或按月的趋势（收到、答复、按时、问答库、满意度），最多 60 段', callers: managers, query: statsTrendQuery, ok: { status: 200, description: 'StatsTrend' }, errors: [403] },
 
+  // ---- gaps in the knowledge base (高频问题) ------------------------------------------------------
+  { method: 'get', path: '/api/kb-gaps', tag: '问答库', summary: '问答库没有答到的高频问题：一段时间内的未答搜索、没帮助与搜索后咨询按相似度分组，最大的在前', callers: managers, query: kbGapsQuery, ok: { status: 200, description: 'KbGapsAnswer' }, errors: [403] },
+
+  // ---- partner keys and webhooks (对接) --------------------------------------------------------
+  { method: 'post', path: '/api/partner-keys', tag: '对接', summary: '创建对接密钥（密钥与签名密钥只在此答复中出现一次）', callers: ['office'], json: partnerKeyInput, ok: { status: 201, description: 'NewPartnerKey { key, webhookSecret, … }' }, errors: [403] },
+  { method: 'get', path: '/api/partner-keys', tag: '对接', summary: '本辖区的对接密钥（前缀、权限、创建与最近使用时间）', callers: ['office'], ok: { status: 200, description: '{ items: PartnerKey[] }' }, errors: [403] },
+  { method: 'delete', path: '/api/partner-keys/:id', tag: '对接', summary: '吊销：此后用它的调用一律 401', callers: ['office'], params: idParam, ok: { status: 200, description: 'PartnerKey' }, errors: [403, 404] },
+  { method: 'get', path: '/api/partner-keys/:id/deliveries', tag: '对接', summary: '回调投递记录（每次尝试的状态码、错误、时间）', callers: ['office'], params: idParam, query: deliveryListQuery, ok: { status: 200, description: '{ items: WebhookDelivery[] }' }, errors: [403, 404] },
+
   // ---- export (导出) ---------------------------------------------------------------------------
   { method: 'get', path: '/api/inquiries/export', tag: '导出', summary: '一段时间的政策咨询台账（.xlsx 或 CSV）；contacts=1 含居民姓名电话（仅政务公开办，导出留痕）', callers: managers, query: inquiryExportQuery, ok: { status: 200, description: '文件（Content-Disposition: attachment）' }, errors: [403, 413] },
   { method: 'get', path: '/api/stats/export', tag: '导出', summary: '一段时间的统计（汇总与各单位，.xlsx 或 CSV）', callers: managers, query: statsExportQuery, ok: { status: 200, description: '文件（Content-Disposition: attachment）' }, errors: [403] },
@@ -243,12 +253,6 @@ export const ROUTES: RouteDoc[] = [
   { method: 'post', path: '/api/inquiries/:id/publication', tag: '咨询公开', summary: '编辑核对后发布到问答库（草稿或发布）或咨询公开；仍有电话或身份证号为 422', callers: managers, params: idParam, json: publicationInput, ok: { status: 201, description: 'PublicationResult { target, id }' }, errors: [403, 404, 409, 422] },
   { method: 'get', path: '/api/publications', tag: '咨询公开', summary: '咨询公开：已公开的问答，按类目，每页 20 条，不含任何个人信息', callers: anyone, query: publicationListQuery, ok: { status: 200, description: 'PublicAnswerPage' } },
   { method: 'get', path: '/api/publications/:id', tag: '咨询公开', summary: '一条公开的问答', callers: anyone, params: idParam, ok: { status: 200, description: 'PublicAnswer' }, errors: [404] },
-
-  // ---- partner keys and webhooks (对接) --------------------------------------------------------
-  { method: 'post', path: '/api/partner-keys', tag: '对接', summary: '创建对接密钥（密钥与签名密钥只在此答复中出现一次）', callers: ['office'], json: partnerKeyInput, ok: { status: 201, description: 'NewPartnerKey { key, webhookSecret, … }' }, errors: [403] },
-  { method: 'get', path: '/api/partner-keys', tag: '对接', summary: '本辖区的对接密钥（前缀、权限、创建与最近使用时间）', callers: ['office'], ok: { status: 200, description: '{ items: PartnerKey[] }' }, errors: [403] },
-  { method: 'delete', path: '/api/partner-keys/:id', tag: '对接', summary: '吊销：此后用它的调用一律 401', callers: ['office'], params: idParam, ok: { status: 200, description: 'PartnerKey' }, errors: [403, 404] },
-  { method: 'get', path: '/api/partner-keys/:id/deliveries', tag: '对接', summary: '回调投递记录（每次尝试的状态码、错误、时间）', callers: ['office'], params: idParam, query: deliveryListQuery, ok: { status: 200, description: '{ items: WebhookDelivery[] }' }, errors: [403, 404] },
 
   // ---- development only ---------------------------------------------------------------------
   { method: 'post', path: '/api/dev/seed', tag: '开发', summary: '载入演示数据（仅本机开发环境）', callers: ['development'], ok: { status: 200, description: '写入的条数' }, errors: [404] },

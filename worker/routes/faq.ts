@@ -3,6 +3,7 @@ import { TOPICS } from '../../shared/constants';
 import { idParam } from '../../shared/schemas/common';
 import { faqFeedbackInput, faqListQuery, faqSearchQuery, type FaqManaged, type FaqPublic } from '../../shared/schemas/faq';
 import { countView, getEntry, isPublicOn, listPublic, recordFeedback, topicCounts } from '../db/faq';
+import { logMiss } from '../db/kb-gaps';
 import { basisOf } from '../db/policies';
 import { searchFaq } from '../db/search';
 import type { AppEnv } from '../env';
@@ -27,8 +28,9 @@ export const faqRoutes = new Hono<AppEnv>()
   })
 
   .get('/faq/search', validate('query', faqSearchQuery), async (c) => {
-    const { q, limit, topic } = c.req.valid('query');
+    const { q, limit, topic, submitted } = c.req.valid('query');
     const items = await searchFaq(c.env.DB, q, { limit, topic, today: shanghaiDay(new Date()) });
+    if (submitted && !items[0]?.confident) logMiss(c, { text: q, reason: 'no_answer', nearEntryId: items[0]?.id });
     return c.json({ items });
   })
 
@@ -58,6 +60,8 @@ export const faqRoutes = new Hono<AppEnv>()
     const { id } = c.req.valid('param');
     await visibleEntry(c.env.DB, id);
     await limit(c, 'feedback.user', voter);
-    const counts = await recordFeedback(c.env.DB, id, voter, c.req.valid('json').helpful, new Date().toISOString());
+    const { helpful, query } = c.req.valid('json');
+    const counts = await recordFeedback(c.env.DB, id, voter, helpful, new Date().toISOString());
+    if (!helpful && query) logMiss(c, { text: query, reason: 'unhelpful', entryId: id });
     return c.json(counts);
   });

@@ -34,6 +34,7 @@ import {
   type Scope,
   type TabFilter,
 } from '../db/inquiries';
+import { logMiss } from '../db/kb-gaps';
 import { searchFaq } from '../db/search';
 import { getActiveUnit, getUnit, subtreeOf } from '../db/units';
 import { getAnswerer } from '../db/users';
@@ -243,6 +244,7 @@ export const inquiryRoutes = new Hono<AppEnv>()
     // The same key with other words is not a retry: refuse it rather than answer with another question.
     if (!created && !sameSubmission(row, input)) throw new ApiError('conflict', '这个 Idempotency-Key 已用于另一条咨询，请为新的咨询换一个');
     deliverSoon(c);
+    if (created && input.fromSearch) logMiss(c, { text: row.question, reason: 'inquiry', unitId: row.unit_id, inquiryId: row.id });
     const matches = await searchFaq(db, row.question, { limit: 3, today: shanghaiDay(now) });
     return c.json({ ...(await viewWithEvents(db, row, user, now, overrides)), matches }, created ? 201 : 200);
   })

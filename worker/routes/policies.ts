@@ -47,6 +47,7 @@ import {
   type PolicyFields,
   type PolicyRow,
 } from '../db/policies';
+import { logMiss } from '../db/kb-gaps';
 import { indexPolicyStatements, searchPolicies } from '../db/policy-search';
 import { searchFaq } from '../db/search';
 import { getActiveUnit, getUnit } from '../db/units';
@@ -121,11 +122,13 @@ const fileTooLarge = () => new ApiError('payload_too_large', `附件不能超过
 export const policyRoutes = new Hono<AppEnv>()
   // ---- public ----------------------------------------------------------------------------------
   .get('/search', validate('query', searchQuery), async (c) => {
-    const { q, limit } = c.req.valid('query');
+    const { q, limit, submitted } = c.req.valid('query');
     const [faq, policies] = await Promise.all([
       searchFaq(c.env.DB, q, { limit, today: shanghaiDay(new Date()) }),
       searchPolicies(c.env.DB, q, { limit }),
     ]);
+    // A policy offered is as close as an answer would be (worker/db/policy-search.ts): found.
+    if (submitted && !faq[0]?.confident && !policies.length) logMiss(c, { text: q, reason: 'no_answer', nearEntryId: faq[0]?.id });
     return c.json({ faq, policies });
   })
 

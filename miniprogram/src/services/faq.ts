@@ -26,8 +26,11 @@ export function getFaq(id: string) {
   return api.get<FaqPublic & FaqBasis>(`/api/faq/${encodeURIComponent(id)}`);
 }
 
-/** 有帮助 / 没帮助: as the signed-in person (in WeChat, always), or in H5 as a visitor, counted once per address. */
-export function sendFeedback(id: string, helpful: boolean) {
-  const send = () => api.post<FeedbackCounts>(`/api/faq/${encodeURIComponent(id)}/feedback`, { helpful });
+/**
+ * 有帮助 / 没帮助: as the signed-in person (in WeChat, always), or in H5 as a visitor, counted once
+ * per address. `query`: the search that reached the entry (没帮助 logs its words for 高频问题).
+ */
+export function sendFeedback(id: string, helpful: boolean, query?: string) {
+  const send = () => api.post<FeedbackCounts>(`/api/faq/${encodeURIComponent(id)}/feedback`, { helpful, ...(query ? { query } : {}) });
   return SIGNS_IN_BY_PHONE && !readToken() ? send() : withSession(send);
 }

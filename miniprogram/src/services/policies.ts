@@ -21,8 +21,9 @@ import { withSession } from './session';
 export type PolicyFilter = { topic?: Topic; unitId?: string; type?: PolicyType; validity?: Validity; year?: number; q?: string };
 
 /** One search box for residents: entries that answer the question, then the policies behind them. */
-export function searchAll(q: string, limit: number, cancel?: Cancel) {
-  return api.get<{ faq: SearchItem[]; policies: PolicySearchHit[] }>('/api/search', { query: { q, limit }, cancel });
+/** `submitted`: the resident asked (not a suggestion while typing); the API logs it for 高频问题 when nothing answers it. */
+export function searchAll(q: string, limit: number, cancel?: Cancel, submitted = false) {
+  return api.get<{ faq: SearchItem[]; policies: PolicySearchHit[] }>('/api/search', { query: { q, limit, ...(submitted ? { submitted: '1' } : {}) }, cancel });
 }
 
 export function listPolicies(query: PolicyFilter & { limit?: number; offset?: number }) {

@@ -8,12 +8,17 @@ export const routes = {
   topic: (topic: string) => `/pages/topic/index?topic=${q(topic)}`,
   manage: () => '/pages/staff/manage/index',
   edit: (id?: string) => (id ? `/pages/staff/edit/index?id=${q(id)}` : '/pages/staff/edit/index'),
+  /** A new entry filled from 高频问题 (stores/entry-prefill holds what it starts from). */
+  editFromGap: () => '/pages/staff/edit/index?from=gap',
+  /** 高频问题: what residents ask that the knowledge base does not answer. */
+  kbGaps: () => '/pages/staff/kb-gaps/index',
   import: () => '/pages/staff/import/index',
   synonyms: () => '/pages/staff/synonyms/index',
   mine: () => '/pages/mine/index',
   topics: () => '/pages/topics/index',
   home: () => '/pages/index/index',
-  ask: (prefill: { q?: string; topic?: string; answererId?: string } = {}) => {
+  // `search`: the words came from a search that found no answer (logged for 高频问题 when asked).
+  ask: (prefill: { q?: string; topic?: string; answererId?: string; search?: '1' } = {}) => {
     const query = Object.entries(prefill)
       .filter(([, v]) => v)
       .map(([k, v]) => `${k}=${q(v!)}`)
@@ -63,12 +68,12 @@ export const routes = {
   editPolicy: (id: string) => `/pages/staff/policy-edit/index?id=${q(id)}`,
   /** Entries flagged 需复核 (a policy they rest on changed). */
   review: () => '/pages/staff/review/index',
+  /** Partner keys and webhooks (对接密钥) for a 12345 platform. */
+  partners: () => '/pages/staff/partners/index',
   /** 分类分派: which unit answers each topic. */
   routing: () => '/pages/staff/routing/index',
   /** 节假日安排: a year's holidays and adjusted workdays. */
   calendar: () => '/pages/staff/calendar/index',
-  /** Partner keys and webhooks (对接密钥) for a 12345 platform. */
-  partners: () => '/pages/staff/partners/index',
 };
 
 export function go(url: string): void {

@@ -90,6 +90,7 @@ export default function AskPage() {
       initialQuestion={fill === 0 ? param(params.q).slice(0, QUESTION_MAX) : ''}
       initialTopic={fill === 0 ? asTopic(param(params.topic)) : ''}
       initialAnswererId={fill === 0 ? param(params.answererId) : ''}
+      fromSearch={fill === 0 && param(params.search) === '1'}
       onResolved={(entry) => setPhase({ kind: 'resolved', entry })}
       onSubmitted={(inquiry) => setPhase({ kind: 'submitted', inquiry })}
     />
@@ -133,6 +134,7 @@ function AskForm({
   initialQuestion,
   initialTopic,
   initialAnswererId,
+  fromSearch,
   onResolved,
   onSubmitted,
 }: {
@@ -142,6 +144,8 @@ function AskForm({
   initialTopic: Topic | '';
   /** 「问TA」 on the roster: the question goes to this answerer. */
   initialAnswererId: string;
+  /** The words came from a search that found no answer: the API logs the question for 高频问题. */
+  fromSearch: boolean;
   onResolved: (entry: SearchItem) => void;
   onSubmitted: (inquiry: InquiryCreated) => void;
 }) {
@@ -197,6 +201,7 @@ function AskForm({
       ...(form.name.trim() ? { contactName: form.name.trim() } : {}),
       ...(form.phone.trim() ? { contactPhone: form.phone.trim() } : {}),
       ...(staff ? { channel: form.channel } : {}),
+      ...(fromSearch && !staff ? { fromSearch: true } : {}),
     };
     // The same schema the API checks with: mistakes show at once, next to their field.
     const checked = inquiryCreateInput.safeParse(body);

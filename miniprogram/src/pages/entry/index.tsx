@@ -69,7 +69,7 @@ function EntryView({ entry, from }: { entry: FaqPublic & FaqBasis; from: string 
     if (sending !== null || vote === helpful) return;
     setSending(helpful);
     try {
-      const next = await sendFeedback(entry.id, helpful);
+      const next = await sendFeedback(entry.id, helpful, from || undefined);
       setCounts(next);
       setVote(helpful);
       if (helpful) setShowInquiry(false);
@@ -182,7 +182,7 @@ function EntryView({ entry, from }: { entry: FaqPublic & FaqBasis; from: string 
             className={`${styles.inquiryBtn} zc-ask-from-entry`}
             type="primary"
             block
-            onClick={() => go(routes.ask({ q: from || entry.question, topic: entry.topic }))}
+            onClick={() => go(routes.ask(from ? { q: from, topic: entry.topic, search: '1' } : { q: entry.question, topic: entry.topic }))}
           >
             {from ? '用我的话咨询' : '我要咨询'}
           </Button>

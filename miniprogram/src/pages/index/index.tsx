@@ -220,7 +220,7 @@ function AskWithWords({ words }: { words: string }) {
       className={`${styles.askRow} zc-ask-with-words`}
       hoverClass={styles.pressed}
       {...a11y.button(`没找到？用这句话咨询：${words}`)}
-      onClick={() => go(routes.ask({ q: words }))}
+      onClick={() => go(routes.ask({ q: words, search: '1' }))}
     >
       <View className={styles.askRowText}>
         <Text className={styles.askRowTitle}>没找到？用这句话咨询</Text>
@@ -282,7 +282,7 @@ function SuggestionPanel({ state, text }: { state: ReturnType<typeof useSuggesti
 }
 
 function Results({ query, onClear }: { query: string; onClear: () => void }) {
-  const results = useResource(() => searchAll(query, 20), [query]);
+  const results = useResource(() => searchAll(query, 20, undefined, true), [query]);
   const found = results.status === 'ok' ? results.data : null;
   // A confident first entry is the answer; without one the resident is offered 我要咨询 first.
   const answer = found?.faq[0]?.confident ? found.faq[0] : null;

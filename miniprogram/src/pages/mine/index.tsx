@@ -201,17 +201,18 @@ function StaffCard({ user, onSignedOut }: { user: Me & { role: StaffRole }; onSi
         {canManage(user) && <LinkRow cls="zc-go-policies" text="管理政策文件" hint="导入、解读、发布、有效性" onClick={() => go(routes.managePolicies())} />}
         {canManage(user) && <LinkRow cls="zc-go-stats" text="统计" hint="按时答复率、超期、满意度、各单位" onClick={() => go(routes.stats())} />}
         {canManage(user) && <LinkRow cls="zc-go-review" text="需复核的问答" hint="依据文件有变化" onClick={() => go(routes.review())} />}
+        {canManage(user) && <LinkRow cls="zc-go-kb-gaps" text="高频问题" hint="居民常问、问答库没有的问题" onClick={() => go(routes.kbGaps())} />}
         {canManage(user) && (
           <LinkRow cls="zc-go-people" text="工作人员" hint={user.role === 'office' ? '邀请、停用、调整' : '本单位政策解答员'} onClick={() => go(routes.people())} />
         )}
         {canManage(user) && <LinkRow cls="zc-go-invite" text="邀请工作人员" hint="生成邀请码" onClick={() => go(routes.invite())} />}
+        {user.role === 'office' && <LinkRow cls="zc-go-followups" text="回访" hint={followups ? `${followups} 条待回访` : '不满意评价的回访'} onClick={() => go(routes.followups())} />}
         {user.role === 'office' && <LinkRow cls="zc-go-gaps" text="名录缺口" hint="解答员未配齐的单位" onClick={() => go(routes.gaps())} />}
         {user.role === 'office' && <LinkRow cls="zc-go-units" text="单位管理" hint="新增、改名、调整、撤销" onClick={() => go(routes.units())} />}
-        {user.role === 'office' && <LinkRow cls="zc-go-followups" text="回访" hint={followups ? `${followups} 条待回访` : '不满意评价的回访'} onClick={() => go(routes.followups())} />}
         {user.role === 'office' && <LinkRow cls="zc-go-synonyms" text="维护同义词" onClick={() => go(routes.synonyms())} />}
+        {user.role === 'office' && <LinkRow cls="zc-go-partners" text="对接密钥" hint="12345 平台等系统的接口密钥与推送" onClick={() => go(routes.partners())} />}
         {user.role === 'office' && <LinkRow cls="zc-go-routing" text="分类分派" hint="各类咨询交给哪个单位" onClick={() => go(routes.routing())} />}
         {user.role === 'office' && <LinkRow cls="zc-go-calendar" text="节假日安排" hint="放假、调休与答复期限" onClick={() => go(routes.calendar())} />}
-        {user.role === 'office' && <LinkRow cls="zc-go-partners" text="对接密钥" hint="12345 平台等系统的接口密钥与推送" onClick={() => go(routes.partners())} />}
         <LinkRow cls="zc-go-profile" text="我的名录资料" hint="职务、办公电话" onClick={() => go(routes.profile(user.id))} />
         <LinkRow cls="zc-go-roster" text="政策解答员名录" onClick={() => go(routes.roster())} />
       </View>

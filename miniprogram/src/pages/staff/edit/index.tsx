@@ -21,6 +21,7 @@ import { ApiError, errorMessage, type Issue } from '../../../services/api';
 import { createFaq, getManaged, setFaqStatus, STATUS_LABELS, updateFaq } from '../../../services/manage';
 import { getFaqBasis, setFaqBasis, type FaqBasisManaged } from '../../../services/policies';
 import { canManage, readUser } from '../../../services/session';
+import { takeEntryPrefill, type EntryPrefill } from '../../../stores/entry-prefill';
 import { splitWords } from '../../../utils/format';
 import { go, param, routes } from '../../../utils/nav';
 import { PolicyChooser } from '../components/PolicyChooser';
@@ -63,11 +64,17 @@ function fromEntry(entry: FaqManaged): Form {
   };
 }
 
+function fromPrefill(p: EntryPrefill): Form {
+  return { ...EMPTY, question: p.question, answer: p.answer, topic: p.topic, similar: p.similar.length ? [...p.similar] : [''], unit: p.unit };
+}
+
 
 export default function EditPage() {
   const { params } = useRouter();
   const id = param(params.id) || null;
   const user = readUser();
+  // A new entry started from 高频问题 (the handoff is taken once).
+  const [prefill] = useState(() => (!id && param(params.from) === 'gap' ? takeEntryPrefill() : null));
 
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: id ? '编辑问答' : '新建问答' });
@@ -76,7 +83,7 @@ export default function EditPage() {
   if (!canManage(user)) {
     return <SignInRequired className={styles.page} hint="以单位编辑或政务公开办身份登录后，才能编辑问答" />;
   }
-  return id ? <EditExisting id={id} user={user} /> : <Editor user={user} entry={null} />;
+  return id ? <EditExisting id={id} user={user} /> : <Editor user={user} entry={null} prefill={prefill} />;
 }
 
 function EditExisting({ id, user }: { id: string; user: Me }) {
@@ -112,11 +119,11 @@ function toFieldErrors(issues: Issue[], similarRows: number[]): Record<string, s
 /** Unsaved changes kept on the device; `base` is the version of the entry they were made to. */
 type EditDraft = { base: string | null; form: Form };
 
-function Editor({ user, entry }: { user: Me; entry: FaqManaged | null }) {
-  const start = useMemo(() => (entry ? fromEntry(entry) : EMPTY), [entry]);
+function Editor({ user, entry, prefill = null }: { user: Me; entry: FaqManaged | null; prefill?: EntryPrefill | null }) {
+  const start = useMemo(() => (entry ? fromEntry(entry) : prefill ? fromPrefill(prefill) : EMPTY), [entry, prefill]);
   const draftKey = `faq.${user.id}.${entry?.id ?? 'new'}`;
-  // Changes left unsaved come back, with the version they were made to.
-  const [restored] = useState(() => readDraft<EditDraft>(draftKey));
+  // Changes left unsaved come back, with the version they were made to; a prefilled entry starts from what it was given.
+  const [restored] = useState(() => (prefill ? null : readDraft<EditDraft>(draftKey)));
   const [form, setForm] = useState<Form>(() => restored?.form ?? start);
   // The version this edit started from: saving is refused (409) if someone has saved since.
   const base = restored ? restored.base : (entry?.updatedAt ?? null);
@@ -257,6 +264,11 @@ function Editor({ user, entry }: { user: Me; entry: FaqManaged | null }) {
             setShowRestored(false);
           }}
         />
+      )}
+      {prefill && (
+        <Text className={`${styles.statusLine} zc-edit-prefilled`}>
+          已按高频问题填入问题、相似问法{prefill.answer ? '和答复' : ''}，请核对修改后保存
+        </Text>
       )}
       {errors._ && <Text className={`${styles.formError} zc-form-error`}>{errors._}</Text>}
 
