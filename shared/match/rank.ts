@@ -153,7 +153,7 @@ export function rank(
       for (const s of entry.similar ?? []) add('s', s);
       if (entry.keywords?.length) add('k', entry.keywords.join(' '));
     }
-    let best: { score: number; text: string; pairs: ReadonlySet<string>; matched?: string } | null = null;
+    const fits: { score: number; kind: PhrasingKind; text: string; pairs: ReadonlySet<string> }[] = [];
     let cover = 0;
     const profiles: Profile[] = [];
     for (const [key, { kind, bm25 }] of phrasings) {
@@ -163,9 +163,15 @@ export function rank(
       const c = covered(q, p, idf);
       cover = Math.max(cover, c);
       if (c < w.minCover) continue;
-      const score = factor(kind) * similarity(q, p, bm25, idf, w);
-      if (best && (score < best.score || (score === best.score && literal(typed, text) <= literal(typed, best.text)))) continue;
-      best = kind === 's' ? { score, text, pairs: p.pairs, matched: text } : { score, text, pairs: p.pairs };
+      fits.push({ score: factor(kind) * similarity(q, p, bm25, idf, w), kind, text, pairs: p.pairs });
+    }
+    // The entry scores as its best phrasing; of the phrasings that fit about as well (打零工的… and
+    // 外卖骑手… both read 灵活就业人员), the one in the resident's own words is the one shown.
+    const top = Math.max(0, ...fits.map((f) => f.score));
+    let best: (typeof fits)[number] | null = null;
+    for (const f of fits) {
+      if (f.score < top - w.twinMargin) continue;
+      if (!best || literal(typed, f.text) > literal(typed, best.text) || (literal(typed, f.text) === literal(typed, best.text) && f.score > best.score)) best = f;
     }
     // An answer that only repeats the question says nothing more (worker/db/search.ts does not index it either).
     const answerText = entry?.answer && normalize(entry.answer) !== normalize(entry.question) ? entry.answer : null;
@@ -173,9 +179,9 @@ export function rank(
     const answered = answer ? pairCoverage(q, answer, idf) : 0;
     if (cover < w.minCover && answered < w.minCover) continue;
     if (answer) profiles.push(answer);
-    const score = answer ? ((best?.score ?? 0) + w.answer * answered) / (1 + w.answer) : (best?.score ?? 0);
-    const top = { text: best?.text ?? '', pairs: best?.pairs ?? new Set<string>() };
-    scored.push(best?.matched ? { id, score, matched: best.matched, own: profiles, ...top } : { id, score, own: profiles, ...top });
+    const score = answer ? (top + w.answer * answered) / (1 + w.answer) : top;
+    const shown = { text: best?.text ?? '', pairs: best?.pairs ?? new Set<string>() };
+    scored.push(best?.kind === 's' ? { id, score, matched: best.text, own: profiles, ...shown } : { id, score, own: profiles, ...shown });
   }
   scored.sort((a, b) => b.score - a.score);
   orderTwins([...q.pairs], typed, scored, idf, w);

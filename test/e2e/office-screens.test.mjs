@@ -79,7 +79,7 @@ test('on a desktop the office gets a side navigation and the inbox as a table; a
     await page.locator('.zc-inquiry-card').first().waitFor();
     await visibleNav(page).waitFor();
     const links = (await visibleNav(page).locator('.zc-side-nav-item').allInnerTexts()).map((t) => t.trim());
-    for (const name of ['咨询工作台', '分类分派', '节假日', '单位', '人员']) assert.ok(links.includes(name), `side navigation has ${name}: ${links.join(' / ')}`);
+    for (const name of ['咨询工作台', '回访', '高频问题', '分类分派', '节假日', '单位', '人员', '对接密钥']) assert.ok(links.includes(name), `side navigation has ${name}: ${links.join(' / ')}`);
     assert.equal(await visibleNav(page).locator('[aria-current="page"]').innerText(), '咨询工作台');
 
     // A table: the card is a grid row under a visible header; the sizes are the design's, not doubled.

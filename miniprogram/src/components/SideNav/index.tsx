@@ -16,6 +16,8 @@ const STAFF = ['answerer', 'editor', 'office'] as const;
 const WORK: Item[] = [
   { label: '咨询工作台', url: routes.inbox(), roles: STAFF, cls: 'inbox' },
   { label: '统计', url: routes.stats(), roles: MANAGERS, cls: 'stats' },
+  { label: '回访', url: routes.followups(), roles: OFFICE, cls: 'followups' },
+  { label: '高频问题', url: routes.kbGaps(), roles: MANAGERS, cls: 'kb-gaps' },
   { label: '问答库管理', url: routes.manage(), roles: MANAGERS, cls: 'manage' },
   { label: '需复核的问答', url: routes.review(), roles: MANAGERS, cls: 'review' },
   { label: '政策文件', url: routes.managePolicies(), roles: MANAGERS, cls: 'policies' },
@@ -25,6 +27,7 @@ const WORK: Item[] = [
   { label: '分类分派', url: routes.routing(), roles: OFFICE, cls: 'routing' },
   { label: '节假日', url: routes.calendar(), roles: OFFICE, cls: 'calendar' },
   { label: '同义词', url: routes.synonyms(), roles: OFFICE, cls: 'synonyms' },
+  { label: '对接密钥', url: routes.partners(), roles: OFFICE, cls: 'partners' },
 ];
 const APP: Item[] = [
   { label: '首页', url: routes.home(), roles: STAFF, tab: true, cls: 'home' },

@@ -223,7 +223,14 @@ function Figures({ stats: s, user, unitId, unitName }: { stats: StatsAnswer; use
       tone: s.entriesFlagged + s.entriesExpired ? 'warn' : undefined,
       to: routes.review(),
     },
-    { key: 'followups', label: '回访未结', value: String(s.followupsOpen), hint: `本期不满意评价的回访，已结 ${s.followupsClosed} 件` },
+    {
+      key: 'followups',
+      label: '回访未结',
+      value: String(s.followupsOpen),
+      hint: `本期不满意评价的回访，已结 ${s.followupsClosed} 件`,
+      tone: s.followupsOpen ? 'warn' : undefined,
+      to: office ? routes.followups() : undefined,
+    },
   ];
   return (
     <>
