@@ -169,9 +169,11 @@ export function rank(
     // 外卖骑手… both read 灵活就业人员), the one in the resident's own words is the one shown.
     const top = Math.max(0, ...fits.map((f) => f.score));
     let best: (typeof fits)[number] | null = null;
+    let bestLiteral = -1;
     for (const f of fits) {
       if (f.score < top - w.twinMargin) continue;
-      if (!best || literal(typed, f.text) > literal(typed, best.text) || (literal(typed, f.text) === literal(typed, best.text) && f.score > best.score)) best = f;
+      const l = literal(typed, f.text);
+      if (l > bestLiteral || (l === bestLiteral && f.score > best!.score)) [best, bestLiteral] = [f, l];
     }
     // An answer that only repeats the question says nothing more (worker/db/search.ts does not index it either).
     const answerText = entry?.answer && normalize(entry.answer) !== normalize(entry.question) ? entry.answer : null;
