@@ -4,6 +4,8 @@
 // the Server-Timing header of the app; client round trips are shown for information.
 // The resident questions are asked of the demo district (the seeded base) instead.
 //   node scripts/bench-match.mjs [--only resident,lcqmc,ncp,50k] [--queries 500]
+//   node scripts/bench-match.mjs --remote   the semantic stage, through Workers AI (scripts/bench/remote.mjs)
+import { spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { bigWorkload, lcqmcWorkload, ncpEntries, speedQueries } from './bench/datasets.mjs';
@@ -13,8 +15,12 @@ import { percentile, share } from './bench/stats.mjs';
 import { startFreshApi } from './lib/api-server.mjs';
 
 const { values: args } = parseArgs({
-  options: { only: { type: 'string', default: 'resident,lcqmc,ncp,50k' }, queries: { type: 'string', default: '500' } },
+  options: { only: { type: 'string', default: 'resident,lcqmc,ncp,50k' }, queries: { type: 'string', default: '500' }, remote: { type: 'boolean', default: false } },
 });
+if (args.remote) {
+  const r = spawnSync(process.execPath, ['--import', './scripts/bench/ts-resolve.mjs', 'scripts/bench/remote.mjs'], { stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+}
 const only = new Set(args.only.split(','));
 const IMPORT_ROWS = 20_000;
 const WARMUP = 5;

@@ -16,6 +16,11 @@ export type Env = {
   WECHAT_SECRET?: string;
   /** JSON: notification kind → subscribe-message template id, e.g. {"replied":"…","clarify":"…"}. */
   WECHAT_TEMPLATES?: string;
+  /** The optional semantic stage (worker/lib/semantic.ts): Workers AI and a Vectorize index; without them search is lexical. */
+  AI?: import('./lib/semantic').AiBinding;
+  VECTORIZE?: import('./lib/semantic').VectorIndex;
+  /** Milliseconds a search waits for the semantic stage (default 800). */
+  SEMANTIC_BUDGET_MS?: string;
 };
 
 export type SessionUser = {

@@ -1,6 +1,7 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { expect } from 'vitest';
+import type { Env } from '../../worker/env';
 import worker from '../../worker/index';
 
 const ORIGIN = 'http://127.0.0.1';
@@ -13,7 +14,8 @@ export type Json = Record<string, any>;
  */
 export async function api(
   path: string,
-  init: { method?: string; token?: string; body?: unknown; csv?: string; headers?: Record<string, string> } = {},
+  // `env`: bindings added to the test's own (a faked third-party service, test/worker/fake-semantic.ts).
+  init: { method?: string; token?: string; body?: unknown; csv?: string; headers?: Record<string, string>; env?: Partial<Env> } = {},
 ): Promise<{ status: number; body: Json; headers: Headers }> {
   const headers: Record<string, string> = { ...init.headers };
   if (init.token) headers.Authorization = `Bearer ${init.token}`;
@@ -27,7 +29,7 @@ export async function api(
   }
   const ctx = createExecutionContext();
   const request = new Request(`${ORIGIN}${path}`, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body });
-  const res = await worker.fetch(request, env, ctx);
+  const res = await worker.fetch(request, init.env ? { ...env, ...init.env } : env, ctx);
   const text = await res.text();
   await waitOnExecutionContext(ctx);
   return { status: res.status, body: text ? (JSON.parse(text) as Json) : {}, headers: res.headers };

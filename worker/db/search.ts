@@ -1,12 +1,14 @@
 import { phrase } from '../../shared/match/fts';
+import { fuse } from '../../shared/match/fuse';
 import { normalize } from '../../shared/match/normalize';
 import { commonDf, MAX_TERMS, planQuery } from '../../shared/match/query';
-import { ANSWER_CHARS, rank, type EntryText, type PhrasingKind } from '../../shared/match/rank';
+import { ANSWER_CHARS, rank, type EntryText, type PhrasingKind, type Ranked } from '../../shared/match/rank';
 import { buildSynonyms, type SynonymTable } from '../../shared/match/synonyms';
 import { indexTerms } from '../../shared/match/tokens';
 import type { MatchWeights } from '../../shared/match/weights';
 import type { SearchItem } from '../../shared/schemas/faq';
 import { chunkJson } from '../lib/json-chunks';
+import { nearestEntries, type Semantic } from '../lib/semantic';
 
 export type IndexableEntry = { id: string; question: string; answer: string; similar: string[]; keywords: string[]; topic: string };
 export type SearchHit = SearchItem;
@@ -152,16 +154,56 @@ const strings = (json: string | null): string[] => {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 };
 
-/** Best first. Only entries published and valid on `today` (YYYY-MM-DD) are returned. */
+// The entries the semantic stage found that the words did not, filtered like the candidates.
+const NEIGHBOURS_SQL = `
+  SELECT id, question, answer, topic FROM faq_entries
+  WHERE id IN (SELECT value FROM json_each(?1)) AND status = 'published'
+    AND (valid_from IS NULL OR valid_from <= ?2) AND (valid_until IS NULL OR valid_until >= ?2)
+    AND (?3 IS NULL OR topic = ?3)`;
+
+type ShownEntry = Pick<CandidateRow, 'id' | 'question' | 'answer' | 'topic'>;
+
+/**
+ * Best first. Only entries published and valid on `today` (YYYY-MM-DD) are returned. With
+ * `semantic` (worker/lib/semantic.ts), the entries nearest in meaning are fused with the
+ * lexical ranking (shared/match/fuse.ts); if that stage fails or is late, the words alone decide.
+ */
 export async function searchFaq(
   db: D1Database,
   q: string,
   // `weights` only for the benchmark's cross-validation; the app uses the chosen ones.
-  opts: { limit: number; topic?: string; today: string; weights?: MatchWeights },
+  opts: { limit: number; topic?: string; today: string; weights?: MatchWeights; semantic?: Semantic | null },
 ): Promise<SearchHit[]> {
+  const near = opts.semantic && q.trim() ? nearestEntries(opts.semantic, q) : null;
+  const { ranked, entries } = await lexical(db, q, opts);
+  const neighbours = near ? await near : [];
+  let shown = ranked;
+  if (neighbours.length) {
+    const unseen = neighbours.map((n) => n.id).filter((id) => !entries.has(id));
+    if (unseen.length) {
+      const { results } = await db.prepare(NEIGHBOURS_SQL).bind(JSON.stringify(unseen), opts.today, opts.topic ?? null).all<ShownEntry>();
+      for (const r of results) entries.set(r.id, r);
+    }
+    shown = fuse(ranked, neighbours.filter((n) => entries.has(n.id)));
+  }
+  return shown.slice(0, opts.limit).flatMap((r) => {
+    const entry = entries.get(r.id);
+    if (!entry) return [];
+    const hit: SearchHit = { id: r.id, question: entry.question, answer: entry.answer, score: r.score, topic: entry.topic, confident: r.confident };
+    if (r.matched) hit.matched = r.matched;
+    return [hit];
+  });
+}
+
+/** The lexical matcher: FTS5's candidates reranked by shared/match/rank.ts, with the entries they came from. */
+async function lexical(
+  db: D1Database,
+  q: string,
+  opts: { topic?: string; today: string; weights?: MatchWeights },
+): Promise<{ ranked: Ranked[]; entries: Map<string, ShownEntry> }> {
   const context = await loadContext(db);
   const plan = planQuery(q, context.synonyms);
-  if (!plan) return [];
+  if (!plan) return { ranked: [], entries: new Map() };
   const { results } = await db
     .prepare(CANDIDATES_SQL)
     .bind(
@@ -181,7 +223,7 @@ export async function searchFaq(
     if (r.kind === 'v') df.set(r.id, r.bm25);
     else rows.push(r);
   }
-  const entryOf = new Map(rows.map((r) => [r.id, r]));
+  const entryOf = new Map<string, CandidateRow>(rows.map((r) => [r.id, r]));
   const texts = new Map<string, EntryText>(
     [...entryOf.values()].map((r) => [r.id, { question: r.question, answer: r.answer, similar: strings(r.similar), keywords: strings(r.keywords) }]),
   );
@@ -192,11 +234,5 @@ export async function searchFaq(
     { df, rows: Math.max(context.rows, 1) },
     { entries: texts, weights: opts.weights },
   );
-  return ranked.slice(0, opts.limit).flatMap((r) => {
-    const entry = entryOf.get(r.id);
-    if (!entry) return [];
-    const hit: SearchHit = { id: r.id, question: entry.question, answer: entry.answer, score: r.score, topic: entry.topic, confident: r.confident };
-    if (r.matched) hit.matched = r.matched;
-    return [hit];
-  });
+  return { ranked, entries: new Map(entryOf) };
 }

@@ -25,6 +25,7 @@ import {
   updateStatement,
 } from '../db/faq';
 import { indexStatements } from '../db/search';
+import { embedSoon } from '../jobs/embed';
 import { getActiveUnit, listUnits } from '../db/units';
 import type { AppEnv, SessionUser } from '../env';
 import { assertUnit, canActOnUnit, currentUser, requireRole } from '../lib/auth';
@@ -126,6 +127,7 @@ export const faqManageRoutes = new Hono<AppEnv>()
       ...insertStatements(c.env.DB, [entry]),
       ...indexStatements(c.env.DB, [entry]),
     ]);
+    embedSoon(c);
     return c.json(saved, 201);
   })
 
@@ -146,6 +148,7 @@ export const faqManageRoutes = new Hono<AppEnv>()
       [updateStatement(c.env.DB, id, changes, now, guard), ...(reindex ? indexStatements(c.env.DB, [merged], guard?.revision) : [])],
       guard !== undefined,
     );
+    embedSoon(c);
     return c.json(saved);
   })
 
@@ -153,7 +156,9 @@ export const faqManageRoutes = new Hono<AppEnv>()
     const { id } = c.req.valid('param');
     await manageableEntry(c.env.DB, currentUser(c), id);
     const { status } = c.req.valid('json');
-    return c.json(await saveAndRead(c.env.DB, id, [updateStatement(c.env.DB, id, { status }, new Date().toISOString())]));
+    const saved = await saveAndRead(c.env.DB, id, [updateStatement(c.env.DB, id, { status }, new Date().toISOString())]);
+    embedSoon(c);
+    return c.json(saved);
   })
 
   .post('/faq/import', staff, validate('query', faqImportQuery), async (c) => {
@@ -251,6 +256,7 @@ export const faqManageRoutes = new Hono<AppEnv>()
       }
       throw err;
     }
+    embedSoon(c);
     return c.json(
       { ...result, imported: entries.length, updated: changes.length, ids: entries.map((e) => e.id), updatedIds: changes.map((e) => e.id) },
       entries.length ? 201 : 200,

@@ -10,6 +10,7 @@ import type { AppEnv } from '../env';
 import { ApiError, notFound } from '../lib/errors';
 import { shanghaiDay } from '../../shared/calendar/days';
 import { address, hit, limit } from '../lib/limit';
+import { semanticOf } from '../lib/semantic';
 import { validate } from '../lib/validate';
 
 const toPublic = ({ keywords, status, validFrom, createdAt, ...pub }: FaqManaged): FaqPublic => pub;
@@ -29,7 +30,7 @@ export const faqRoutes = new Hono<AppEnv>()
 
   .get('/faq/search', validate('query', faqSearchQuery), async (c) => {
     const { q, limit, topic, submitted } = c.req.valid('query');
-    const items = await searchFaq(c.env.DB, q, { limit, topic, today: shanghaiDay(new Date()) });
+    const items = await searchFaq(c.env.DB, q, { limit, topic, today: shanghaiDay(new Date()), semantic: semanticOf(c.env) });
     if (submitted && !items[0]?.confident) logMiss(c, { text: q, reason: 'no_answer', nearEntryId: items[0]?.id });
     return c.json({ items });
   })

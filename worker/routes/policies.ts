@@ -57,6 +57,7 @@ import { subscriptionStatements } from '../jobs/policies';
 import { assertUnit, canActOnUnit, currentUser, requireRole, signedIn } from '../lib/auth';
 import { ApiError, notFound, unknownUnit } from '../lib/errors';
 import { newId } from '../lib/ids';
+import { semanticOf } from '../lib/semantic';
 import { validate } from '../lib/validate';
 
 const staff = requireRole('editor', 'office');
@@ -124,7 +125,7 @@ export const policyRoutes = new Hono<AppEnv>()
   .get('/search', validate('query', searchQuery), async (c) => {
     const { q, limit, submitted } = c.req.valid('query');
     const [faq, policies] = await Promise.all([
-      searchFaq(c.env.DB, q, { limit, today: shanghaiDay(new Date()) }),
+      searchFaq(c.env.DB, q, { limit, today: shanghaiDay(new Date()), semantic: semanticOf(c.env) }),
       searchPolicies(c.env.DB, q, { limit }),
     ]);
     // A policy offered is as close as an answer would be (worker/db/policy-search.ts): found.

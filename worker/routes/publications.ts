@@ -15,6 +15,7 @@ import {
 import { insertStatements } from '../db/faq';
 import { getInquiry, type InquiryRow } from '../db/inquiries';
 import { indexStatements } from '../db/search';
+import { embedSoon } from '../jobs/embed';
 import { getActiveUnit } from '../db/units';
 import type { AppEnv, SessionUser } from '../env';
 import { currentUser, requireRole } from '../lib/auth';
@@ -136,6 +137,7 @@ export const publicationRoutes = new Hono<AppEnv>()
       ...indexStatements(db, [entry]),
       publishedEvent(db, user, row.id, { target: 'faq', id: entry.id }, now, 'EXISTS (SELECT 1 FROM faq_entries WHERE id = ?6)', entry.id),
     ]);
+    embedSoon(c);
     return c.json({ target: 'faq', id: entry.id } satisfies PublicationResult, 201);
   })
 
