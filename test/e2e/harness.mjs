@@ -2,6 +2,7 @@
 // served from dist/h5, and Chromium driven by playwright-core at phone size.
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { afterEach } from 'node:test';
 import { chromium } from 'playwright-core';
 import { freePort, startFreshApi } from '../../scripts/lib/api-server.mjs';
 import { serveStatic } from '../../scripts/lib/static-server.mjs';
@@ -35,8 +36,55 @@ export function serveApp() {
   return serveStatic(distDir, { gzip: false });
 }
 
+// A flight recorder: what each page of a test did (API answers, failed requests, console errors,
+// navigations) and the text it showed when its context closed, printed only if the test fails,
+// so that a failure seen once in CI can be read afterwards.
+const flight = [];
+
+function record(page) {
+  const t0 = Date.now();
+  const log = [];
+  const at = () => `+${((Date.now() - t0) / 1000).toFixed(2)}s`;
+  const short = (url) => {
+    const u = new URL(url);
+    return `${u.pathname}${u.search}`.slice(0, 140);
+  };
+  page.on('framenavigated', (f) => f === page.mainFrame() && log.push(`${at()} page ${short(f.url())}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400 || new URL(r.url()).pathname.startsWith('/api/')) log.push(`${at()} ${r.status()} ${r.request().method()} ${short(r.url())}`);
+  });
+  page.on('requestfailed', (r) => log.push(`${at()} failed ${r.method()} ${short(r.url())}: ${r.failure()?.errorText}`));
+  page.on('console', (m) => ['error', 'warning'].includes(m.type()) && log.push(`${at()} console.${m.type()} ${m.text().slice(0, 300)}`));
+  page.on('pageerror', (e) => log.push(`${at()} pageerror ${e.message.slice(0, 300)}`));
+  flight.push({ page, log, text: null });
+}
+
+afterEach((t) => {
+  if (t.passed === false) {
+    flight.forEach(({ page, log, text }, i) => {
+      console.error(`\n--- page ${i + 1} of 「${t.name}」: ${page.isClosed() ? '' : page.url()}\n${log.join('\n')}`);
+      if (text !== null) console.error(`--- its text when closed:\n${text.slice(0, 1500)}`);
+    });
+  }
+  flight.length = 0;
+});
+
 export async function launchBrowser() {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args) => {
+    const context = await newContext(...args);
+    context.on('page', record);
+    const close = context.close.bind(context);
+    context.close = async (...closeArgs) => {
+      for (const f of flight) {
+        if (f.page.context() === context && !f.page.isClosed()) f.text = await f.page.locator('body').innerText({ timeout: 1000 }).catch(() => null);
+      }
+      return close(...closeArgs);
+    };
+    return context;
+  };
+  return browser;
 }
 
 /** A fresh phone-sized context (its own storage: a new visitor) pointed at `apiUrl`. */
