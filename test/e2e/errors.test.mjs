@@ -2,7 +2,7 @@
 // and 重试 recovers once the API answers again.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { freePort, newPhone, shot, startStack } from './harness.mjs';
+import { freePort, newPhone, shot, signInStaff, startStack } from './harness.mjs';
 
 let stack;
 let deadApi;
@@ -91,6 +91,47 @@ test('an entry that does not exist says so instead of offering a useless retry',
     await empty.waitFor({ timeout: 8000 });
     assert.match(await empty.innerText(), /不存在或已下线/);
     await shot(page, 'error-entry-not-found');
+  } finally {
+    await context.close();
+  }
+});
+
+test('an answer cut off on the way is a network error: it neither signs a staff member out nor shows as an empty page', async () => {
+  const { page, context, errors } = await newPhone(stack.browser, stack.apiUrl);
+  try {
+    await signInStaff(page, stack.appUrl, 'office', '区政府办公室');
+    // The API answers; the connection drops mid-body (a weak signal, or a page left mid-answer).
+    let cut = 0;
+    await page.route('**/api/me', async (route) => {
+      const res = await route.fetch();
+      cut += 1;
+      await route.fulfill({ response: res, body: (await res.text()).slice(0, 12) });
+    });
+    // 我的 checks who is signed in as it opens: that answer arrives broken.
+    const checked = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/me');
+    await page.goto(`${stack.appUrl}/pages/mine/index`);
+    await checked;
+    await page.locator('.zc-staff-card').waitFor();
+    assert.ok(cut >= 1, 'the answer was cut');
+    await page.unroute('**/api/me');
+
+    // Still signed in, on the next screen too.
+    await page.goto(`${stack.appUrl}/pages/staff/inbox/index`);
+    await page.locator('.zc-inbox-tab').first().waitFor();
+    assert.equal(await page.getByText('需要工作人员登录').count(), 0);
+
+    // A list whose answer is cut off says 网络连接失败 with 重试, not 没有待办的咨询.
+    await page.route('**/api/inquiries?*', async (route) => {
+      const res = await route.fetch();
+      await route.fulfill({ response: res, body: (await res.text()).slice(0, 12) });
+    });
+    await page.reload();
+    await expectErrorWithRetry(page);
+    assert.equal(await page.getByText('没有待办的咨询').count(), 0);
+    await page.unroute('**/api/inquiries?*');
+    await page.locator('[data-state="error"] .zc-retry').first().click();
+    await page.getByText('没有待办的咨询').waitFor();
+    assert.deepEqual(errors, []);
   } finally {
     await context.close();
   }

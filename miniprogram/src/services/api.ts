@@ -120,7 +120,13 @@ export async function request<T>(method: Method, path: string, options: RequestO
   if (options.cancel?.cancelled) throw new ApiError(0, CANCELLED, '请求已取消');
 
   const { statusCode, data } = response;
-  if (statusCode >= 200 && statusCode < 300) return data as T;
+  if (statusCode === 204) return undefined as T;
+  if (statusCode >= 200 && statusCode < 300) {
+    // A body cut off on the way (a weak signal, a page left mid-answer) reads as null in H5 and as
+    // the raw text in WeChat: that is a failed request, never an answer of nothing.
+    if (data === null || data === undefined || typeof data === 'string') throw new ApiError(0, 'network', '网络连接失败，请检查网络后重试');
+    return data as T;
+  }
   if (isErrorBody(data)) {
     throw new ApiError(statusCode, data.error.code, data.error.message, data.error.issues ?? []);
   }
