@@ -87,6 +87,13 @@ describe('words that mean something else too', () => {
   it('still reads a factory moving here as investment', () => {
     expect(canonicalize(table(), normalize('我们想把工厂搬过来'))).toContain('招商引资');
   });
+
+  it('keeps a son and a daughter apart, while a child is still a 子女', () => {
+    const read = (q: string) => canonicalize(table(), normalize(q));
+    expect(read('我姐姐的儿子我叫什么')).not.toBe(read('我姐姐的女儿我叫什么'));
+    expect(read('我儿子')).not.toContain('子女');
+    expect(read('孩子上学要什么材料')).toContain('子女');
+  });
 });
 
 describe('residents’ words', () => {
