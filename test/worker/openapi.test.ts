@@ -30,7 +30,12 @@ describe('the OpenAPI document', () => {
     expect(schema.properties.channel.enum).toContain('hotline');
     expect(schema.additionalProperties).toBe(false);
     expect(create.parameters).toContainEqual(expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }));
-    expect(create.security).toEqual([{ bearer: [] }]);
+    // A person's token, or a partner key with the scope this call needs (worker/rules/partner-scopes.ts).
+    expect(create.security).toEqual([{ bearer: [] }, { partnerKey: ['inquiries:create'] }]);
+    expect(body.paths['/api/inquiries/{id}'].get.security).toEqual([{ bearer: [] }, { partnerKey: ['inquiries:read'] }]);
+    expect(body.paths['/api/search'].get.security).toEqual([{}, { partnerKey: ['kb:search'] }]);
+    expect(body.paths['/api/inquiries/export'].get.security).toEqual([{ bearer: [] }]);
+    expect(body.components.securitySchemes.partnerKey).toMatchObject({ type: 'http', scheme: 'bearer' });
 
     const entry = body.paths['/api/faq/{id}'].get;
     expect(entry.parameters).toEqual([expect.objectContaining({ name: 'id', in: 'path', required: true, schema: expect.objectContaining({ pattern: '^[a-z0-9_]{1,40}$' }) })]);
@@ -61,6 +66,12 @@ describe('the OpenAPI document', () => {
     expect(res.csp).toBe("default-src 'none'; style-src 'unsafe-inline'");
     for (const r of ROUTES) expect(res.text).toContain(`<code>${openApiPath(r.path)}</code>`);
     expect(res.text).not.toMatch(/<script|https?:\/\/(?!127)/);
+    // Open to anyone, or to a key with kb:search: not 需登录.
+    const section = (id: string) => res.text.slice(res.text.indexOf(`<section id="${id}">`)).split('</section>')[0]!;
+    expect(section('getSearch')).toContain('对接密钥：kb:search');
+    expect(section('getSearch')).not.toContain('需登录');
+    expect(section('postInquiries')).toContain('需登录');
+    expect(section('postInquiries')).toContain('对接密钥：inquiries:create');
   });
 });
 

@@ -6,7 +6,7 @@ type Operation = {
   tags: string[];
   summary: string;
   description: string;
-  security?: unknown[];
+  security?: Record<string, string[]>[];
   parameters: { name: string; in: string; required: boolean; description?: string; schema: Record<string, unknown> }[];
   requestBody?: { description?: string; content: Record<string, { schema: unknown }> };
   responses: Record<string, { description?: string; $ref?: string }>;
@@ -23,6 +23,14 @@ function brief(schema: Record<string, unknown>): string {
     if (schema[k] !== undefined) parts.push(`${k}: ${String(schema[k])}`);
   }
   return parts.join('，') || '任意';
+}
+
+/** 需登录 unless anyone may call it; the scope a partner key needs, where one may. */
+function access(op: Operation): string {
+  const ways = op.security ?? [];
+  const login = ways.length > 0 && !ways.some((w) => Object.keys(w).length === 0);
+  const scope = ways.find((w) => w.partnerKey)?.partnerKey?.join('、');
+  return `${login ? ' <span class="lock">需登录</span>' : ''}${scope ? ` <span class="lock">对接密钥：${escape(scope)}</span>` : ''}`;
 }
 
 function operationHtml(method: string, path: string, op: Operation, doc: Doc): string {
@@ -43,7 +51,7 @@ function operationHtml(method: string, path: string, op: Operation, doc: Doc): s
     })
     .join('');
   return `<section id="${escape(op.operationId)}"><h3><span class="m ${method}">${method.toUpperCase()}</span> <code>${escape(path)}</code></h3>
-<p>${escape(op.summary)}${op.security ? ' <span class="lock">需登录</span>' : ''}</p><p class="who">${escape(op.description)}</p>${params}${body}<h4>答复</h4><ul>${responses}</ul></section>`;
+<p>${escape(op.summary)}${access(op)}</p><p class="who">${escape(op.description)}</p>${params}${body}<h4>答复</h4><ul>${responses}</ul></section>`;
 }
 
 /** A readable page of the OpenAPI document, with nothing loaded from elsewhere. */

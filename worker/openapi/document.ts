@@ -1,4 +1,5 @@
 import { z, type ZodType } from 'zod';
+import { PARTNER_ROUTES } from '../rules/partner-scopes';
 import { openApiPath, ROUTES, type Caller, type RouteDoc } from './registry';
 
 type JsonSchema = Record<string, unknown>;
@@ -76,6 +77,18 @@ function requestBody(r: RouteDoc) {
   return { required: true, description: r.body?.description, content };
 }
 
+/**
+ * Who may call: a signed-in person's token, and for the routes a partner key may call
+ * (worker/rules/partner-scopes.ts) a key with the scope named; `{}` where anyone may.
+ */
+function security(r: RouteDoc) {
+  const url = r.path.replace(/:[A-Za-z]+/g, 'x');
+  const partner = PARTNER_ROUTES.find((p) => p.scope && p.method === r.method.toUpperCase() && p.path.test(url));
+  const person = needsSession(r) ? [{ bearer: [] }] : [{}];
+  if (partner) return { security: [...person, { partnerKey: [partner.scope] }] };
+  return needsSession(r) ? { security: person } : {};
+}
+
 /** `post /api/faq/:id/feedback` → `postFaqIdFeedback`. */
 const operationId = (r: RouteDoc) =>
   r.method + r.path.replace(/^\/api\//, '').split(/[^A-Za-z0-9]+/).filter(Boolean).map((w) => w[0]!.toUpperCase() + w.slice(1)).join('');
@@ -91,7 +104,7 @@ function operation(r: RouteDoc) {
     tags: [r.tag],
     summary: r.summary,
     description: `调用者：${r.callers.map((c) => CALLER_TEXT[c]).join('、')}。成功时：${r.ok.description}`,
-    ...(needsSession(r) ? { security: [{ bearer: [] }] } : {}),
+    ...security(r),
     parameters: parameters(r),
     ...(requestBody(r) ? { requestBody: requestBody(r) } : {}),
     responses,
@@ -114,7 +127,10 @@ export function openApiDocument(routes: RouteDoc[] = ROUTES) {
     tags: [...new Set(routes.map((r) => r.tag))].map((name) => ({ name })),
     paths,
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: '登录后得到的 zc1_… 令牌' } },
+      securitySchemes: {
+        bearer: { type: 'http', scheme: 'bearer', description: '登录后得到的 zc1_… 令牌' },
+        partnerKey: { type: 'http', scheme: 'bearer', description: '政务公开办创建的 zck_… 对接密钥；列出的是该接口需要的权限（scope）' },
+      },
       schemas: { Error: errorSchema },
       responses: Object.fromEntries(
         Object.entries(ERROR_TEXT).map(([s, description]) => [
