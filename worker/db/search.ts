@@ -234,5 +234,5 @@ async function lexical(
     { df, rows: Math.max(context.rows, 1) },
     { entries: texts, weights: opts.weights },
   );
-  return { ranked, entries: new Map(entryOf) };
+  return { ranked, entries: entryOf };
 }

@@ -5,8 +5,6 @@ import type { Neighbour } from '../../shared/match/fuse';
 import type { Env } from '../env';
 
 export const EMBEDDING_MODEL = '@cf/baai/bge-m3';
-/** bge-m3's dense vectors: the Vectorize index is created with these dimensions (README, Deploying). */
-export const EMBEDDING_DIMENSIONS = 1024;
 /** How long a search waits for the question's neighbours before answering from the words alone. */
 const DEFAULT_BUDGET_MS = 800;
 /** Neighbours asked of the index: several phrasings of one entry may come back. */
