@@ -20,6 +20,16 @@ export type Ranked = { id: string; score: number; matched?: string; confident: b
 /** Of an answer, the first characters say who qualifies and how; the rest is procedure. */
 export const ANSWER_CHARS = 600;
 
+/**
+ * The part of an answer that is matched, indexed and embedded: its first ANSWER_CHARS, or null
+ * when it only repeats the question (it would add nothing but weight to the question's words).
+ * A question is at most 200 characters, so its first 600 say whether an answer repeats it.
+ */
+export function answerPart(question: string, answer: string, norm: (text: string) => string = normalize): string | null {
+  const part = answer.slice(0, ANSWER_CHARS);
+  return part && norm(part) !== norm(question) ? part : null;
+}
+
 let background: Map<string, number> | null = null;
 function backgroundShare(term: string): number {
   if (!background) {
@@ -39,12 +49,19 @@ function backgroundShare(term: string): number {
  */
 export function blendedIdf(stats: TermStats, pseudo: number): Weight {
   const n = stats.rows + pseudo;
-  return (t) => Math.log(1 + n / ((stats.df.get(t) ?? 0) + pseudo * backgroundShare(t) + 0.5));
+  // One search weighs the same few dozen tokens against every candidate: each is worked out once.
+  const known = new Map<string, number>();
+  return (t) => {
+    let w = known.get(t);
+    if (w === undefined) known.set(t, (w = Math.log(1 + n / ((stats.df.get(t) ?? 0) + pseudo * backgroundShare(t) + 0.5))));
+    return w;
+  };
 }
 
 // The same entries come up for many questions: their texts' profiles are kept per synonym
 // table (a new table, after an office's edit, starts afresh), up to a bound.
-const profileCache = new WeakMap<SynonymTable, Map<string, Profile>>();
+type Seen = { normalized: string; profile: Profile };
+const profileCache = new WeakMap<SynonymTable, Map<string, Seen>>();
 const PROFILE_CACHE = 20_000;
 
 type Scored = { id: string; score: number; matched?: string; own: Profile[]; text: string; pairs: ReadonlySet<string> };
@@ -125,16 +142,18 @@ export function rank(
   const topBm25 = Math.max(...candidates.map((c) => (c.kind === 'a' ? 0 : c.bm25)), 1e-9);
   const idf = blendedIdf(stats, w.background);
   const factor = (kind: PhrasingKind) => (kind === 'k' ? w.keywords : 1);
-  const canon = (text: string) => {
+  const seen = (text: string): Seen => {
     let cache = profileCache.get(synonyms);
     if (!cache) profileCache.set(synonyms, (cache = new Map()));
-    let p = cache.get(text);
-    if (!p) {
+    let s = cache.get(text);
+    if (!s) {
       if (cache.size >= PROFILE_CACHE) cache.clear();
-      cache.set(text, (p = profile(canonicalize(synonyms, normalize(text)))));
+      const normalized = normalize(text);
+      cache.set(text, (s = { normalized, profile: profile(canonicalize(synonyms, normalized)) }));
     }
-    return p;
+    return s;
   };
+  const canon = (text: string) => seen(text).profile;
 
   const byEntry = new Map<string, Candidate[]>();
   for (const c of candidates) byEntry.set(c.id, [...(byEntry.get(c.id) ?? []), c]);
@@ -175,9 +194,8 @@ export function rank(
       const l = literal(typed, f.text);
       if (l > bestLiteral || (l === bestLiteral && f.score > best!.score)) [best, bestLiteral] = [f, l];
     }
-    // An answer that only repeats the question says nothing more (worker/db/search.ts does not index it either).
-    const answerText = entry?.answer && normalize(entry.answer) !== normalize(entry.question) ? entry.answer : null;
-    const answer = answerText ? canon(answerText.slice(0, ANSWER_CHARS)) : null;
+    const part = entry?.answer ? answerPart(entry.question, entry.answer, (t) => seen(t).normalized) : null;
+    const answer = part ? canon(part) : null;
     const answered = answer ? pairCoverage(q, answer, idf) : 0;
     if (cover < w.minCover && answered < w.minCover) continue;
     if (answer) profiles.push(answer);

@@ -81,3 +81,16 @@ export function expectError(res: { status: number; body: Json }, status: number,
   expect({ status: res.status, code: res.body.error?.code }).toEqual({ status, code });
   expect(res.body.error.message).toEqual(expect.any(String));
 }
+
+/**
+ * Terms whose count in the trigger-kept table (faq_term_counts, policy_term_counts) differs
+ * from what FTS5's own vocabulary says, as `term: counted/actual`; [] when they agree.
+ */
+export async function termCountMismatches(index: 'faq' | 'policy'): Promise<string[]> {
+  const { results } = await env.DB.prepare(
+    `SELECT coalesce(c.term, v.term) AS term, c.doc AS counted, v.doc AS actual
+     FROM ${index}_term_counts c FULL JOIN (SELECT term, doc FROM ${index}_terms_vocab WHERE doc > 0) v ON v.term = c.term
+     WHERE c.doc IS NOT v.doc`,
+  ).all<{ term: string; counted: number | null; actual: number | null }>();
+  return results.map((r) => `${r.term}: ${r.counted}/${r.actual}`);
+}

@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { normalize } from '../../shared/match/normalize';
+import { ANSWER_CHARS, answerPart } from '../../shared/match/rank';
 import { meets, quantities, thresholds } from '../../shared/match/numbers';
 import { indexStatements, invalidateSynonyms, searchFaq } from '../../worker/db/search';
 import { api, login } from './helpers';
@@ -178,6 +179,24 @@ describe('answers are searched too', () => {
     const edited = await api(`/api/faq/${id}`, { method: 'PATCH', token, body: { answer: '申请时可一并登记免费租借轮椅、助听器等辅助器具。' } });
     expect(edited.status).toBe(200);
     expect(await finds()).toContain(id);
+  });
+});
+
+describe('the part of an answer that is matched', () => {
+  it('is its first 600 characters, and nothing when it only repeats the question', async () => {
+    expect(answerPart('老年人乘车免费吗？', '老年人乘车免费吗')).toBeNull();
+    const long = `符合条件的可以申请。${'办理流程详见附件。'.repeat(100)}`;
+    expect(answerPart('怎么申请？', long)).toBe(long.slice(0, ANSWER_CHARS));
+    // The index follows the same rule: no answer row for an entry whose answer repeats its question.
+    const entries = [
+      { id: 'ap_same', question: '独生子女证丢了怎么补办？', answer: '独生子女证丢了怎么补办', similar: [], keywords: [], topic: '其他' },
+      { id: 'ap_own', question: '独生子女证丢了怎么补办？', answer: '携带户口簿到街道卫健办补领。', similar: [], keywords: [], topic: '其他' },
+    ];
+    await env.DB.batch(indexStatements(env.DB, entries));
+    const kinds = async (id: string) =>
+      (await env.DB.prepare('SELECT kind FROM faq_phrasings WHERE entry_id = ?1 ORDER BY kind').bind(id).all<{ kind: string }>()).results.map((r) => r.kind);
+    expect(await kinds('ap_same')).toEqual(['q']);
+    expect(await kinds('ap_own')).toEqual(['a', 'q']);
   });
 });
 

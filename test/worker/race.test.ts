@@ -1,6 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { api, entryBody, login, type Json } from './helpers';
+import { api, entryBody, login, termCountMismatches, type Json } from './helpers';
 
 // Every guarded write, sent many times at once: exactly one wins, the rest are 409s that wrote
 // nothing, and the database afterwards (ledger, notices, search index) holds the winner's change only.
@@ -29,6 +29,8 @@ async function all<T>(sql: string, ...binds: unknown[]) {
 async function expectIndexConsistent() {
   await env.DB.prepare("INSERT INTO faq_terms (faq_terms, rank) VALUES ('integrity-check', 1)").run();
   await env.DB.prepare("INSERT INTO policy_terms (policy_terms, rank) VALUES ('integrity-check', 1)").run();
+  expect(await termCountMismatches('faq')).toEqual([]);
+  expect(await termCountMismatches('policy')).toEqual([]);
   const entries = await all<{ id: string; question: string; similar: string; keywords: string }>('SELECT id, question, similar, keywords FROM faq_entries');
   const phrasings = await all<{ entry_id: string; kind: string; text: string }>("SELECT entry_id, kind, text FROM faq_phrasings WHERE kind IN ('q', 's', 'k') ORDER BY id");
   const held = new Map<string, string[]>();

@@ -2,6 +2,7 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { updateStatement } from '../../worker/db/faq';
 import { indexStatements, invalidateSynonyms, searchFaq, unindexStatements } from '../../worker/db/search';
+import { termCountMismatches } from './helpers';
 
 const TODAY = '2026-03-01';
 const UNIT = 'u_search_test';
@@ -231,6 +232,9 @@ describe('index maintenance', () => {
     const vocab = await env.DB.prepare("SELECT doc FROM faq_terms_vocab WHERE term = '公交'").first<{ doc: number }>();
     expect(vocab?.doc ?? 0).toBe(0);
     await env.DB.prepare("INSERT INTO faq_terms (faq_terms, rank) VALUES ('integrity-check', 1)").run();
+    // The term counts search reads (migration 0023) followed every insert and delete.
+    expect(await env.DB.prepare("SELECT doc FROM faq_term_counts WHERE term = '公交'").first()).toBeNull();
+    expect(await termCountMismatches('faq')).toEqual([]);
   });
 
   it('leaves the entry and its index alone when a guarded edit finds the entry saved since', async () => {

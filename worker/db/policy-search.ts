@@ -77,7 +77,7 @@ async function indexSize(db: D1Database, now = Date.now()): Promise<number> {
 // FTS5's best phrasings by BM25, joined to published policies; the term counts come back as rows of kind 'v'.
 const CANDIDATES_SQL = `
   WITH vocab AS MATERIALIZED (
-    SELECT term, doc FROM policy_terms_vocab WHERE term IN (SELECT value FROM json_each(?1))
+    SELECT term, doc FROM policy_term_counts WHERE term IN (SELECT value FROM json_each(?1))
   ),
   picked AS (
     SELECT term FROM vocab

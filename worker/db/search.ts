@@ -2,7 +2,7 @@ import { phrase } from '../../shared/match/fts';
 import { fuse } from '../../shared/match/fuse';
 import { normalize } from '../../shared/match/normalize';
 import { commonDf, MAX_TERMS, planQuery } from '../../shared/match/query';
-import { ANSWER_CHARS, rank, type EntryText, type PhrasingKind, type Ranked } from '../../shared/match/rank';
+import { answerPart, rank, type EntryText, type PhrasingKind, type Ranked } from '../../shared/match/rank';
 import { buildSynonyms, type SynonymTable } from '../../shared/match/synonyms';
 import { indexTerms } from '../../shared/match/tokens';
 import type { MatchWeights } from '../../shared/match/weights';
@@ -31,6 +31,7 @@ function termRows(entry: IndexableEntry): TermRow[] {
     // The answer's text is read from the entry itself; its row holds only the terms.
     return t ? { e: entry.id, k, x: k === 'a' ? '' : x, t } : null;
   };
+  const answer = answerPart(entry.question, entry.answer);
   const rows = [
     row('q', entry.question),
     ...entry.similar.map((s) => row('s', s)),
@@ -40,7 +41,7 @@ function termRows(entry: IndexableEntry): TermRow[] {
     // Residents describe their situation; answers say who qualifies. The answer is found too,
     // and weighs below the questions (shared/match/rank.ts); one that only repeats the question
     // adds nothing but weight to its words.
-    normalize(entry.answer) === normalize(entry.question) ? null : row('a', entry.answer.slice(0, ANSWER_CHARS)),
+    answer ? row('a', answer) : null,
   ];
   return rows.filter((r): r is TermRow => r !== null);
 }
@@ -90,14 +91,15 @@ export async function loadContext(db: D1Database, now = Date.now()) {
   return cache;
 }
 
-// One statement, one round trip. It reads how common each term of the question is, keeps the
+// One statement, one round trip. It reads how common each term of the question is (faq_term_counts,
+// kept by triggers: migration 0023), keeps the
 // rarest (the rule of commonDf in shared/match/query.ts), builds the MATCH expression, lets FTS5
 // keep the best phrasings by BM25 and joins their entries, filtered to what the public may see.
 // The term counts come back too, as rows of kind 'v' (term in id, count in bm25): the reranker
 // weighs the question's characters by them.
 const CANDIDATES_SQL = `
   WITH vocab AS MATERIALIZED (
-    SELECT term, doc FROM faq_terms_vocab WHERE term IN (SELECT value FROM json_each(?1))
+    SELECT term, doc FROM faq_term_counts WHERE term IN (SELECT value FROM json_each(?1))
   ),
   picked AS (
     SELECT term FROM vocab

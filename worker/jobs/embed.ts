@@ -1,6 +1,5 @@
 import { FAQ_LIMITS } from '../../shared/constants';
-import { ANSWER_CHARS } from '../../shared/match/rank';
-import { normalize } from '../../shared/match/normalize';
+import { answerPart } from '../../shared/match/rank';
 import { markEmbeddedStatements, pendingEmbeddings, type EmbeddingWork } from '../db/embeddings';
 import type { Context } from 'hono';
 import type { AppEnv, Env } from '../env';
@@ -20,7 +19,8 @@ function phrasings(w: EmbeddingWork): { slot: string; text: string }[] {
   const similar = (JSON.parse(w.similar) as unknown[]).filter((s): s is string => typeof s === 'string');
   const out = [{ slot: 'q', text: w.question }, ...similar.map((text, i) => ({ slot: `s${i}`, text }))];
   // An answer that only repeats the question adds nothing (as in the lexical index).
-  if (normalize(w.answer) !== normalize(w.question)) out.push({ slot: 'a', text: w.answer.slice(0, ANSWER_CHARS) });
+  const part = answerPart(w.question, w.answer);
+  if (part) out.push({ slot: 'a', text: part });
   return out;
 }
 
