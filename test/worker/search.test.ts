@@ -2,6 +2,7 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { updateStatement } from '../../worker/db/faq';
 import { indexStatements, invalidateSynonyms, searchFaq, unindexStatements } from '../../worker/db/search';
+import { commonDf } from '../../shared/match/query';
 import { termCountMismatches } from './helpers';
 
 const TODAY = '2026-03-01';
@@ -211,6 +212,15 @@ describe('questions with nothing to search for', () => {
       await expect(search(q), q).resolves.toEqual(expect.any(Array));
     }
     expect((await ids('社保" OR "*断缴'))[0]).toBe('kb_social_gap');
+  });
+});
+
+describe('which terms the search sends', () => {
+  it('leaves out the common ones: 5 % of the phrasings, at least 50, at most 1,000', () => {
+    expect(commonDf(200)).toBe(50);
+    expect(commonDf(10_000)).toBe(500);
+    expect(commonDf(20_000)).toBe(1000);
+    expect(commonDf(100_000)).toBe(1000);
   });
 });
 
