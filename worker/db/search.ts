@@ -91,10 +91,10 @@ export async function loadContext(db: D1Database, now = Date.now()) {
   return cache;
 }
 
-// One statement, one round trip. It reads how common each term of the question is (faq_term_counts,
-// kept by triggers: migration 0023), keeps the
-// rarest (the rule of commonDf in shared/match/query.ts), builds the MATCH expression, lets FTS5
-// keep the best phrasings by BM25 and joins their entries, filtered to what the public may see.
+// One statement, one round trip. It reads how common each term of the question is
+// (faq_term_counts, kept by triggers: migration 0023), keeps the rarest (the rule of commonDf in
+// shared/match/query.ts), builds the MATCH expression, lets FTS5 keep the best phrasings by
+// BM25 and joins their entries, filtered to what the public may see.
 // The term counts come back too, as rows of kind 'v' (term in id, count in bm25): the reranker
 // weighs the question's characters by them.
 const CANDIDATES_SQL = `
