@@ -3,6 +3,7 @@
 // weights that do best on the other folds are judged on it; the report is those judgements.
 //   node --import ./scripts/bench/ts-resolve.mjs scripts/bench/tune.mjs [--folds 4] [--grid name=v1,v2 ...]
 //   node --import ./scripts/bench/ts-resolve.mjs scripts/bench/tune.mjs --try '{"answer":0}'
+// --lcqmc N asks every n-th of LCQMC's queries (about N) instead of all; --no-lexicon leaves the lexicon out.
 import { parseArgs } from 'node:util';
 import { openD1 } from './d1-sqlite.mjs';
 import { lcqmcWorkload } from './datasets.mjs';
@@ -17,7 +18,7 @@ const { values: args } = parseArgs({
     folds: { type: 'string', default: '4' },
     grid: { type: 'string', multiple: true, default: [] },
     try: { type: 'string', multiple: true, default: [] },
-    lcqmc: { type: 'string', default: '1200' },
+    lcqmc: { type: 'string', default: 'all' },
     'no-lexicon': { type: 'boolean', default: false },
   },
 });
@@ -38,14 +39,14 @@ async function load(rows) {
   return db;
 }
 
-// The resident base: the demo district. LCQMC: a sample of its queries (every n-th), for speed.
+// The resident base: the demo district. LCQMC: its dev queries, or with --lcqmc N a sample (every n-th), for speed.
 const residentDb = await load(demoEntries(DEMO_ENTRIES));
 const resident = loadResident();
 const lq = lcqmcWorkload();
 const lcqmcRows = lq.entries.map((e, i) => ({ id: `e${i}`, ...e, similar: [], keywords: [], topic: '疫情防控' }));
 const lcqmcDb = await load(lcqmcRows);
 const keyOf = new Map(lcqmcRows.map((r) => [r.id, key(r.question)]));
-const step = Math.max(1, Math.floor(lq.queries.length / Number(args.lcqmc)));
+const step = args.lcqmc === 'all' ? 1 : Math.max(1, Math.floor(lq.queries.length / Number(args.lcqmc)));
 const lcqmc = lq.queries.filter((_, i) => i % step === 0);
 
 /** Per question: rank of the right entry (or -1), the first two scores, whether the first is confident. */
@@ -119,10 +120,10 @@ for (const w of configs()) {
   }
   const by = residentFigures(res, () => true);
   const fmt = Object.entries(by).map(([k, s]) => (k === 'none' ? `none ${s.confident}/${s.n}` : `${k} ${(s.r1 / s.n).toFixed(2)}`)).join('  ');
-  const l1 = lc.filter((r) => r.at === 0).length / lc.length;
-  const l3 = lc.filter((r) => r.at >= 0 && r.at < 3).length / lc.length;
+  const n1 = lc.filter((r) => r.at === 0).length;
+  const n3 = lc.filter((r) => r.at >= 0 && r.at < 3).length;
   const diff = Object.entries(w).filter(([k, v]) => WEIGHTS[k] !== v).map(([k, v]) => `${k}=${v}`).join(' ') || 'chosen';
-  console.log(`${diff.padEnd(40)} ${fmt}  lcqmc R@1 ${l1.toFixed(3)} R@3 ${l3.toFixed(3)}`);
+  console.log(`${diff.padEnd(40)} ${fmt}  lcqmc R@1 ${(n1 / lc.length).toFixed(3)} (${n1}) R@3 ${(n3 / lc.length).toFixed(3)} (${n3})`);
 }
 
 if (all.length > 1) {
@@ -151,6 +152,6 @@ if (all.length > 1) {
   for (const [k, s] of Object.entries(by)) console.log(k === 'none' ? `  none: ${s.confident} of ${s.n} confidently answered` : `  ${k}: R@1 ${(s.r1 / s.n).toFixed(2)} (${s.r1}/${s.n})`);
   const l1 = merged.lc.filter((r) => r.at === 0).length / merged.lc.length;
   const l3 = merged.lc.filter((r) => r.at >= 0 && r.at < 3).length / merged.lc.length;
-  console.log(`  lcqmc (sample of ${lcqmc.length}): R@1 ${l1.toFixed(3)} R@3 ${l3.toFixed(3)}`);
+  console.log(`  lcqmc (${lcqmc.length} of ${lq.queries.length} queries): R@1 ${l1.toFixed(3)} R@3 ${l3.toFixed(3)}`);
   console.log('  chosen per fold:', held.map(({ f, h, best }) => `${f}/${h}: ${Object.entries(best.w).filter(([k, v]) => WEIGHTS[k] !== v).map(([k, v]) => `${k}=${v}`).join(' ') || 'defaults'}`).join(' | '));
 }
