@@ -1,6 +1,6 @@
 import { normalize, typedForm } from './normalize';
 import { isStopChar } from './stopwords';
-import { alternativeForms, canonicalize, type SynonymTable } from './synonyms';
+import { alternativeForms, canonicalForm, type Rewrite, type SynonymTable } from './synonyms';
 import { bigrams, indexTerms } from './tokens';
 
 export type QueryPlan = {
@@ -8,6 +8,8 @@ export type QueryPlan = {
   typed: string;
   /** Normalized, synonyms rewritten to their preferred form: what the reranker compares. */
   canonical: string;
+  /** The synonyms rewritten into `canonical`: each weighs as typed (shared/match/score.ts profile). */
+  rewrites: Rewrite[];
   /**
    * Distinct tokens of the question as typed (the index holds each phrasing's own words), then
    * those of its canonical form: the reranker weighs the preferred forms by their counts too.
@@ -21,10 +23,11 @@ export type QueryPlan = {
 export function planQuery(text: string, synonyms: SynonymTable): QueryPlan | null {
   const normalized = normalize(text);
   if (![...normalized].some((c) => c !== ' ' && !isStopChar(c))) return null;
-  const canonical = canonicalize(synonyms, normalized);
+  const { text: canonical, rewrites } = canonicalForm(synonyms, normalized);
   return {
     typed: typedForm(text),
     canonical,
+    rewrites,
     terms: [...new Set([...indexTerms(normalized), ...indexTerms(canonical)])],
     phrases: alternativeForms(synonyms, normalized).map(bigrams),
   };

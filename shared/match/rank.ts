@@ -2,7 +2,7 @@ import { BACKGROUND_COUNTS, BACKGROUND_SENTENCES } from './background';
 import { normalize, typedForm } from './normalize';
 import type { QueryPlan, TermStats } from './query';
 import { covered, pairCoverage, profile, similarity, type Profile, type Weight } from './score';
-import { canonicalize, type SynonymTable } from './synonyms';
+import { canonicalForm, type SynonymTable } from './synonyms';
 import { bigrams } from './tokens';
 import { WEIGHTS, type MatchWeights } from './weights';
 
@@ -137,7 +137,7 @@ export function rank(
   opts: { entries?: ReadonlyMap<string, EntryText>; weights?: MatchWeights } = {},
 ): Ranked[] {
   const w = opts.weights ?? WEIGHTS;
-  const q = profile(plan.canonical);
+  const q = profile(plan.canonical, plan.rewrites);
   const typed = new Set(bigrams(plan.typed));
   const topBm25 = Math.max(...candidates.map((c) => (c.kind === 'a' ? 0 : c.bm25)), 1e-9);
   const idf = blendedIdf(stats, w.background);
@@ -149,7 +149,8 @@ export function rank(
     if (!s) {
       if (cache.size >= PROFILE_CACHE) cache.clear();
       const normalized = normalize(text);
-      cache.set(text, (s = { normalized, profile: profile(canonicalize(synonyms, normalized)) }));
+      const canonical = canonicalForm(synonyms, normalized);
+      cache.set(text, (s = { normalized, profile: profile(canonical.text, canonical.rewrites) }));
     }
     return s;
   };

@@ -1,4 +1,5 @@
 import { meets, quantities, thresholds, type Quantity, type Threshold } from './numbers';
+import type { Rewrite } from './synonyms';
 import { bigrams, unigrams } from './tokens';
 
 // How alike two texts are, from character statistics. Paraphrases of one question reorder
@@ -19,12 +20,25 @@ const counts = (tokens: string[]) => {
   return m;
 };
 
-/** `canonical` is normalized text with synonyms rewritten. */
-export function profile(canonical: string): Profile {
+/**
+ * `canonical` is normalized text with synonyms rewritten (`rewrites`). A rewritten mention
+ * weighs as many characters as it was typed with: 兼职 read as 非全日制从业人员 is still two
+ * characters' worth of the text, not eight, so a colloquial word does not outweigh the rest of
+ * the question. A one-character word (娃 for 子女) weighs as a two-character one: it is a word.
+ */
+export function profile(canonical: string, rewrites: readonly Rewrite[] = []): Profile {
+  const chars = counts(unigrams(canonical));
+  let length = canonical.replaceAll(' ', '').length;
+  for (const { form, preferred } of rewrites) {
+    const units = unigrams(preferred);
+    const typed = Math.max(unigrams(form).length, Math.min(2, units.length));
+    for (const c of units) chars.set(c, chars.get(c)! - 1 + typed / units.length);
+    length += typed - units.length;
+  }
   return {
-    chars: counts(unigrams(canonical)),
+    chars,
     pairs: new Set(bigrams(canonical)),
-    length: canonical.replaceAll(' ', '').length,
+    length,
     quantities: quantities(canonical),
     thresholds: thresholds(canonical),
   };

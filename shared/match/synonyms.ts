@@ -51,17 +51,26 @@ function* mentions(table: SynonymTable, normalized: string): Generator<[string, 
   }
 }
 
-/** Normalized text with every synonym replaced by its group's preferred form. */
-export function canonicalize(table: SynonymTable, normalized: string): string {
-  if (!table.byFirst.size) return normalized;
+/** A synonym the text mentions, as typed, and the preferred form put in its place. */
+export type Rewrite = { form: string; preferred: string };
+
+/** Normalized text with every synonym replaced by its group's preferred form, and the replacements. */
+export function canonicalForm(table: SynonymTable, normalized: string): { text: string; rewrites: Rewrite[] } {
+  const rewrites: Rewrite[] = [];
+  if (!table.byFirst.size) return { text: normalized, rewrites };
   let out = '';
   let at = 0;
   for (const [form, i] of mentions(table, normalized)) {
-    out += normalized.slice(at, i) + (table.preferred.get(form) ?? form);
+    const preferred = table.preferred.get(form) ?? form;
+    if (preferred !== form) rewrites.push({ form, preferred });
+    out += normalized.slice(at, i) + preferred;
     at = i + form.length;
   }
-  return out + normalized.slice(at);
+  return { text: out + normalized.slice(at), rewrites };
 }
+
+/** Normalized text with every synonym replaced by its group's preferred form. */
+export const canonicalize = (table: SynonymTable, normalized: string): string => canonicalForm(table, normalized).text;
 
 /** Every form (normalized) of each group that the normalized text mentions, other than the one used. */
 export function alternativeForms(table: SynonymTable, normalized: string): string[] {

@@ -2,6 +2,8 @@ import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { normalize } from '../../shared/match/normalize';
 import { ANSWER_CHARS, answerPart } from '../../shared/match/rank';
+import { profile } from '../../shared/match/score';
+import { buildSynonyms, canonicalForm } from '../../shared/match/synonyms';
 import { meets, quantities, thresholds } from '../../shared/match/numbers';
 import { indexStatements, invalidateSynonyms, searchFaq } from '../../worker/db/search';
 import { api, login } from './helpers';
@@ -70,6 +72,12 @@ const BASE: Entry[] = [
     topic: '社保',
     similar: ['打零工的怎么交社保', '外卖骑手怎么交社保'],
   },
+  {
+    id: 'r_part_time',
+    question: '非全日制用工如何参加工伤保险？',
+    answer: '非全日制从业人员可由用人单位为其单独参加工伤保险。',
+    topic: '社保',
+  },
   // Twins in the synonyms' eyes (可以 and 能 are one word to the matcher): only the wording differs.
   { id: 'r_startup_may', question: '一次性创业补贴可以领多少？', answer: '按每户5000元发放。', topic: '就业' },
   { id: 'r_startup_can', question: '一次性创业补贴能领多少？', answer: '按每户5000元发放。', topic: '就业' },
@@ -122,6 +130,32 @@ describe('numbers', () => {
   it('counts a met threshold for the entry that sets it, not for one that does not', async () => {
     const hits = await search('老人八十五岁了能领什么钱');
     expect(hits[0]?.id).toBe('r_old_age');
+  });
+});
+
+describe('a synonym weighs as it was typed', () => {
+  const table = buildSynonyms([['非全日制从业人员', '兼职'], ['子女', '孩子', '娃']]);
+  const read = (q: string) => {
+    const c = canonicalForm(table, normalize(q));
+    const p = profile(c.text, c.rewrites);
+    return { text: c.text, length: p.length, weight: [...p.chars.values()].reduce((a, b) => a + b, 0) };
+  };
+
+  it('reads the official term, with the weight of the word the resident typed', () => {
+    expect(read('兼职')).toEqual({ text: '非全日制从业人员', length: 2, weight: 2 });
+    expect(read('非全日制从业人员')).toEqual({ text: '非全日制从业人员', length: 8, weight: 8 });
+    expect(read('孩子上学')).toMatchObject({ text: '子女上学', length: 4, weight: 4 });
+    // A one-character word is a word: 娃 weighs as much as 孩子.
+    expect(read('娃上学')).toMatchObject({ text: '子女上学', length: 4, weight: 4 });
+  });
+
+  it('does not let a short colloquial word, read as a long term, outweigh the rest of the question', async () => {
+    // 兼职 is 非全日制从业人员 to the matcher; were it eight characters' worth, the question
+    // would be mostly about part-time work, not about renting.
+    const hits = await search('做兼职的租房能提取公积金吗');
+    const score = (id: string) => hits.find((h) => h.id === id)?.score ?? 0;
+    expect(hits[0]?.id).toBe('r_rent');
+    expect(score('r_part_time')).toBeLessThan(score('r_rent') / 2);
   });
 });
 

@@ -116,7 +116,8 @@ describe('similar phrasings (相似问法)', () => {
 
 describe('synonyms', () => {
   // Characters alone already relate 社保 to 社会保险 (both have 社 and 保); the group makes the
-  // two forms the same word, so the other form matches as well as the entry's own.
+  // two forms the same word, so the other form matches nearly as well as the entry's own (a
+  // rewritten word weighs as typed: 社保 is two characters' worth of the question, 社会保险 four).
   it.each([
     ['社会保险断缴会有什么影响', 'kb_social_gap'],
     ['退休以后还需要缴纳社保吗', 'kb_retired_insurance'],
@@ -132,7 +133,7 @@ describe('synonyms', () => {
     await env.DB.prepare('DELETE FROM synonym_groups WHERE id = ?1').bind(group!.id).run();
     invalidateSynonyms();
     try {
-      expect(await scoreOf()).toBeLessThan(withGroup - 0.05);
+      expect(await scoreOf()).toBeLessThan(withGroup - 0.03);
     } finally {
       await env.DB.prepare('INSERT INTO synonym_groups (id, terms, updated_at) VALUES (?1, ?2, ?3)')
         .bind(group!.id, group!.terms, group!.updated_at)

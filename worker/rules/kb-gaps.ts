@@ -1,7 +1,7 @@
 import { normalize } from '../../shared/match/normalize';
 import { blendedIdf } from '../../shared/match/rank';
 import { pairCoverage, profile, type Profile, type Weight } from '../../shared/match/score';
-import { canonicalize, type SynonymTable } from '../../shared/match/synonyms';
+import { canonicalForm, type SynonymTable } from '../../shared/match/synonyms';
 import { WEIGHTS } from '../../shared/match/weights';
 
 /** Longer logged text says nothing more about which question it is, and a search box holds 100. */
@@ -58,11 +58,11 @@ export type Group<T> = { text: string; members: T[]; wordings: { text: string; c
  * Identical wordings (once normalized) are compared once. Largest group first.
  */
 export function groupWordings<T extends { text: string }>(items: readonly T[], synonyms: SynonymTable, threshold = SAME_QUESTION): Group<T>[] {
-  const byKey = new Map<string, { text: string; canonical: string; members: T[] }>();
+  const byKey = new Map<string, { text: string; canonical: ReturnType<typeof canonicalForm>; members: T[] }>();
   for (const item of items) {
     const key = normalize(item.text);
     let w = byKey.get(key);
-    if (!w) byKey.set(key, (w = { text: item.text, canonical: canonicalize(synonyms, key), members: [] }));
+    if (!w) byKey.set(key, (w = { text: item.text, canonical: canonicalForm(synonyms, key), members: [] }));
     w.members.push(item);
   }
   const wordings = [...byKey.values()].sort((a, b) => b.members.length - a.members.length);
@@ -74,7 +74,7 @@ export function groupWordings<T extends { text: string }>(items: readonly T[], s
   const byToken = new Map<string, number[]>();
   const rarest = (p: Profile) => [...p.pairs].sort((a, b) => idf(b) - idf(a)).slice(0, KEY_PAIRS);
   for (const w of wordings) {
-    const p = profile(w.canonical);
+    const p = profile(w.canonical.text, w.canonical.rewrites);
     const own = rarest(p);
     const near = new Set<number>();
     for (const t of own) for (const i of byToken.get(t) ?? []) near.add(i);
