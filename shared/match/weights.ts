@@ -34,7 +34,7 @@ export const WEIGHTS: MatchWeights = {
   length: 0.6,
   keywords: 0.8,
   answer: 1,
-  background: 300,
+  background: 600,
   twinMargin: 0.03,
   twinOverlap: 0.5,
   minCover: 0.15,
