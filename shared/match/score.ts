@@ -20,6 +20,8 @@ const counts = (tokens: string[]) => {
   return m;
 };
 
+const letters = (text: string) => text.replaceAll(' ', '').length;
+
 /**
  * `canonical` is normalized text with synonyms rewritten (`rewrites`). A rewritten mention
  * weighs as many characters as it was typed with: 兼职 read as 非全日制从业人员 is still two
@@ -28,12 +30,17 @@ const counts = (tokens: string[]) => {
  */
 export function profile(canonical: string, rewrites: readonly Rewrite[] = []): Profile {
   const chars = counts(unigrams(canonical));
-  let length = canonical.replaceAll(' ', '').length;
+  let length = letters(canonical);
   for (const { form, preferred } of rewrites) {
+    // Tokens for the weights (12345热线 is 12345, 热, 线), characters for the length.
     const units = unigrams(preferred);
-    const typed = Math.max(unigrams(form).length, Math.min(2, units.length));
-    for (const c of units) chars.set(c, chars.get(c)! - 1 + typed / units.length);
-    length += typed - units.length;
+    const ratio = Math.max(unigrams(form).length, Math.min(2, units.length)) / units.length;
+    for (const c of units) {
+      const n = chars.get(c);
+      // A token the text's own letters or digits ran into (app + 12345…) counts as that run.
+      if (n !== undefined) chars.set(c, n - 1 + ratio);
+    }
+    length += Math.max(letters(form), Math.min(2, letters(preferred))) - letters(preferred);
   }
   return {
     chars,

@@ -149,6 +149,21 @@ describe('a synonym weighs as it was typed', () => {
     expect(read('娃上学')).toMatchObject({ text: '子女上学', length: 4, weight: 4 });
   });
 
+  it('counts a term with digits in characters for its length, and keeps every weight a number', () => {
+    const hotline = buildSynonyms([['12345热线', '市长热线']]);
+    const readWith = (q: string) => {
+      const c = canonicalForm(hotline, normalize(q));
+      return profile(c.text, c.rewrites);
+    };
+    // 12345热线 is three tokens (12345, 热, 线) but seven characters; 市长热线 is four of each.
+    expect(readWith('市长热线').length).toBe(4);
+    expect([...readWith('市长热线').chars.values()].reduce((a, b) => a + b, 0)).toBeCloseTo(4);
+    // Written after letters, the term's digits join them in one run (app12345): no weight is lost to NaN.
+    for (const q of ['拨打app市长热线', '0市长热线']) {
+      expect([...readWith(q).chars.values()].every(Number.isFinite), q).toBe(true);
+    }
+  });
+
   it('does not let a short colloquial word, read as a long term, outweigh the rest of the question', async () => {
     // 兼职 is 非全日制从业人员 to the matcher; were it eight characters' worth, the question
     // would be mostly about part-time work, not about renting.
